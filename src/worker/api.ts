@@ -1,0 +1,34 @@
+/**
+ * The typed API the engine worker exposes to the UI through Comlink.
+ * Everything heavy happens behind it; the UI thread only renders.
+ */
+import type { ColumnInfo, ImportOptions, TableInfo } from '../core/data/types';
+import type { MeasureType } from '../core/plugin/types';
+import type { AnalysisSpec, Result } from '../core/results/types';
+
+export interface ProgressEvent {
+  /** Which piece of work: "import", "analysis", ... */
+  task: string;
+  fraction: number;
+  message: string;
+}
+
+/** Rows as plain JSON-safe objects (BigInt converted to number or string, dates as ISO strings). */
+export type Row = Record<string, string | number | boolean | null>;
+
+export interface EngineApi {
+  /** Starts DuckDB; resolves with its version. */
+  init(): Promise<{ version: string; bundle: string }>;
+  /** Imports a file (File or bytes) into a new table. Progress via `onProgress`. */
+  loadFile(file: Blob & { name: string }, options: ImportOptions, onProgress?: (p: ProgressEvent) => void): Promise<TableInfo>;
+  listTables(): Promise<TableInfo[]>;
+  describeTable(table: string): Promise<TableInfo>;
+  preview(table: string, limit: number): Promise<Row[]>;
+  /** Changes a column's measurement type; fails with a UserError if values do not convert. */
+  setColumnType(table: string, column: string, type: MeasureType): Promise<ColumnInfo>;
+  dropTable(table: string): Promise<void>;
+  query(sql: string): Promise<Row[]>;
+  runAnalysis(spec: AnalysisSpec, onProgress?: (p: ProgressEvent) => void): Promise<Result>;
+  /** Cancels the running import or analysis; it rejects with a CancelledError. */
+  cancel(): Promise<void>;
+}
