@@ -29,6 +29,12 @@ export interface RoleSpec {
   max: number;
   /** Exact number of distinct non-missing values required (e.g. 2 for a t-test's group). */
   levels?: number;
+  /**
+   * How the plugin receives the column: 'categorical' (levels + codes, e.g. a group, even when
+   * the column is integer or boolean) or 'numeric' (Float64Array). Default: 'categorical' when
+   * `types` includes 'categorical', else 'numeric'.
+   */
+  as?: 'numeric' | 'categorical';
 }
 
 interface OptionBase {
@@ -80,6 +86,12 @@ export interface PluginManifest {
   /** Names of the tables the result holds, in display order. */
   outline: string[];
   references: string[];
+  /**
+   * false: the runner does not drop rows with missing values across roles (e.g. descriptives
+   * counts missing per variable); numeric columns then carry NaN and categorical codes -1 for
+   * missing. Default true (listwise deletion, RESULTS.md).
+   */
+  listwise?: boolean;
 }
 
 /** One column handed to a plugin, after the filter and listwise deletion. */
