@@ -126,6 +126,20 @@ export function categoricalColumn(d: CsvData, name: string, type: MeasureType = 
   return { kind: 'categorical', name, type, levels: uniq, codes: Int32Array.from(vals, (v) => (isMissing(v) ? -1 : idx.get(v)!)) };
 }
 
+/**
+ * A column typed as the importer would: all-numeric values give a numeric column (type
+ * 'integer' when all are whole numbers), anything else a categorical column.
+ */
+export function autoColumn(d: CsvData, name: string): ColumnData {
+  const j = d.header.indexOf(name);
+  if (j < 0) throw new Error(`no column ${name}`);
+  const vals = d.rows.map((r) => r[j]).filter((v) => !isMissing(v));
+  if (vals.every((v) => v.trim() !== '' && !Number.isNaN(Number(v)))) {
+    return numericColumn(d, name, vals.every((v) => Number.isInteger(Number(v))) ? 'integer' : 'numeric');
+  }
+  return categoricalColumn(d, name);
+}
+
 /** Keeps the rows where every given column is present (the runner's listwise deletion). */
 export function listwise(cols: ColumnData[]): { cols: ColumnData[]; used: number; rows: number } {
   const n = cols.length ? (cols[0].kind === 'numeric' ? cols[0].values.length : cols[0].codes.length) : 0;

@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Table } from 'apache-arrow';
 import { OFFLINE_SETTINGS, type Connector } from './connector';
 
-type Blocking = typeof import('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs');
+type Blocking = typeof import('@duckdb/duckdb-wasm/blocking');
 
 export async function createNodeConnector(): Promise<Connector> {
   const require = createRequire(import.meta.url);

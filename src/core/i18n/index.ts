@@ -46,3 +46,8 @@ export function detectLang(tag: string | undefined | null): Lang {
 export function isLang(v: unknown): v is Lang {
   return v === 'en' || v === 'zh';
 }
+
+/** Whether `key` is a UI string (for keys built at run time, e.g. `category.${name}`). */
+export function hasKey(key: string): key is MessageKey {
+  return Object.prototype.hasOwnProperty.call(en, key);
+}

@@ -35,8 +35,12 @@ export function readDataCode(origin: DataOrigin): string {
  */
 export function sqlFilterToR(sql: string): string | null {
   if (/\b(select|from|join|case|like|between|cast|exists)\b|::|\(\s*select/i.test(sql)) return null;
-  let r = sql;
-  r = r.replace(/'((?:[^']|'')*)'/g, (_, s: string) => JSON.stringify(s.replace(/''/g, "'")));
+  // String literals are set aside first so that nothing below rewrites their contents.
+  const strings: string[] = [];
+  let r = sql.replace(/'((?:[^']|'')*)'/g, (_, s: string) => {
+    strings.push(JSON.stringify(s.replace(/''/g, "'")));
+    return `\u0000${strings.length - 1}\u0000`;
+  });
   r = r.replace(/"([^"]+)"/g, (m, name: string) => (/^[A-Za-z.][A-Za-z0-9._]*$/.test(name) ? name : '`' + name + '`'));
   r = r.replace(/([A-Za-z0-9_.`]+)\s+is\s+not\s+null\b/gi, '!is.na($1)');
   r = r.replace(/([A-Za-z0-9_.`]+)\s+is\s+null\b/gi, 'is.na($1)');
@@ -46,7 +50,7 @@ export function sqlFilterToR(sql: string): string | null {
   r = r.replace(/([^<>!=])=(?!=)/g, '$1==');
   r = r.replace(/\band\b/gi, '&').replace(/\bor\b/gi, '|').replace(/\bnot\b/gi, '!');
   r = r.replace(/\btrue\b/gi, 'TRUE').replace(/\bfalse\b/gi, 'FALSE');
-  return r;
+  return r.replace(/\u0000(\d+)\u0000/g, (_, i: string) => strings[Number(i)]);
 }
 
 export function preludeCode(origin: DataOrigin, filter: string | undefined): string {

@@ -46,9 +46,27 @@ export function normalUpper(x: number): number {
   return normalCdfRaw(-x, 0, 1);
 }
 
-/** The p-quantile of the standard normal (R's qnorm(p)). */
+/**
+ * The p-quantile of the standard normal (R's qnorm(p)). stdlib's quantile loses accuracy
+ * far in the tails (relative error ~1e-6 at p = 1e-12), so two Newton steps on the
+ * (accurate, erfc-based) cdf refine it; in the upper half the lower tail of 1 - p is used.
+ */
 export function normalQuantile(p: number): number {
-  return normalQuantileRaw(p, 0, 1);
+  if (Number.isNaN(p) || p < 0 || p > 1) return NaN;
+  if (p === 0) return -Infinity;
+  if (p === 1) return Infinity;
+  if (p === 0.5) return 0;
+  let x = normalQuantileRaw(p, 0, 1);
+  for (let i = 0; i < 2; i++) {
+    const dens = Math.exp(-0.5 * x * x) / Math.sqrt(2 * Math.PI);
+    if (!(dens > 0)) break;
+    // residual taken in the smaller tail for precision
+    const r = x < 0 ? normalCdf(x) - p : (1 - p) - normalUpper(x);
+    const step = r / dens;
+    if (!Number.isFinite(step)) break;
+    x -= step;
+  }
+  return x;
 }
 
 /** p-value of a t statistic for the given alternative, as R's t.test. */

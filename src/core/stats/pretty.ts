@@ -20,9 +20,6 @@ export interface PrettyOptions {
   u5Bias?: number;
   /** R's f.min, default 2^-20. */
   fMin?: number;
-  /** internal: rounding epsilons (floor/ceil, while loops) — for experiments */
-  epsA?: number;
-  epsB?: number;
 }
 
 const DBL_EPSILON = 2.220446049250313e-16;
@@ -73,7 +70,8 @@ export function prettyBounds(lo: number, up: number, opts: PrettyOptions = {}): 
   if (cell < tiny) cell = tiny;
   else if (cell > DBL_MAX / MAX_F) cell = DBL_MAX / MAX_F;
 
-  const base = Math.pow(10, Math.floor(Math.log10(cell)));
+  // 10^e correctly rounded, as C's pow(10, e); V8's Math.pow(10, -4) is off by one ulp.
+  const base = Number(`1e${Math.floor(Math.log10(cell))}`);
   // Choose the unit among 1, 2, 5, 10 x base: step up while the next candidate's excess
   // over the cell is smaller than the bias times the current unit's shortfall.
   let unit = base;
@@ -85,11 +83,10 @@ export function prettyBounds(lo: number, up: number, opts: PrettyOptions = {}): 
     }
   }
 
-  const ea = opts.epsA ?? ROUNDING_EPS, eb = opts.epsB ?? ROUNDING_EPS;
-  let ns = Math.floor(lo / unit + ea);
-  let nu = Math.ceil(up / unit - ea);
-  while (ns * unit > lo + eb * unit) ns--;
-  while (nu * unit < up - eb * unit) nu++;
+  let ns = Math.floor(lo / unit + ROUNDING_EPS);
+  let nu = Math.ceil(up / unit - ROUNDING_EPS);
+  while (ns * unit > lo + ROUNDING_EPS * unit) ns--;
+  while (nu * unit < up - ROUNDING_EPS * unit) nu++;
 
   let k = Math.trunc(0.5 + nu - ns);
   let ndiv: number;

@@ -4,12 +4,12 @@
  */
 import type { ColumnInfo, TableInfo } from '../../core/data/types';
 import type { MessageKey, Params } from '../../core/i18n';
-import { getManifest } from '../../core/plugin/registry';
+import { getManifest, manifests } from '../../core/plugin/registry';
 import type { NumberOption, OptionSpec, OptionValue, PluginManifest, RoleSpec } from '../../core/plugin/types';
 import type { AnalysisSpec, Result } from '../../core/results/types';
 import { engine } from './engine.svelte';
 import { toUiError, type UiError } from './errors';
-import { lang, t, tx } from './lang.svelte';
+import { t, tlist, tx } from './lang.svelte';
 
 export interface Refusal {
   key: MessageKey;
@@ -40,12 +40,12 @@ export function numberProblem(opt: NumberOption, text: string): Refusal | null {
 }
 
 export function typeList(types: readonly string[]): string {
-  return types.map((ty) => t(`type.${ty}` as MessageKey)).join(lang.current === 'zh' ? '、' : ', ');
+  return tlist(types.map((ty) => t(`type.${ty}` as MessageKey)));
 }
 
 class AnalysisStore {
   pluginId = $state<string | null>(null);
-  manifest = $derived<PluginManifest | null>(this.pluginId ? (getManifest(this.pluginId) ?? null) : null);
+  manifest = $derived<PluginManifest | null>(manifests.find((m) => m.id === this.pluginId) ?? null);
   /** Role name -> assigned column names. */
   roles = $state<Record<string, string[]>>({});
   /** Option values as edited; numbers are kept as text until valid. */
@@ -62,8 +62,12 @@ class AnalysisStore {
 
   choose(id: string): void {
     if (id === this.pluginId) return;
-    const m = getManifest(id);
-    if (!m) return;
+    let m: PluginManifest;
+    try {
+      m = getManifest(id);
+    } catch {
+      return;
+    }
     this.pluginId = id;
     this.roles = Object.fromEntries(m.roles.map((r) => [r.name, []]));
     this.values = Object.fromEntries(m.options.map((o) => [o.name, o.default]));

@@ -60,3 +60,8 @@ export function tx(text: I18nText | undefined | null): string {
 export function tp(enText: string, zhText?: string): string {
   return pickPair(lang.current, enText, zhText);
 }
+
+/** Joins a list with the separator of the current language ("a, b" / "a、b"). */
+export function tlist(items: string[]): string {
+  return items.join(lang.current === 'zh' ? '、' : ', ');
+}

@@ -1,0 +1,317 @@
+import type { ColumnData, InputIssue, PluginOutput, RunContext, RunInput } from '$core/plugin/types';
+import type { Assumption, ResultFigure, ResultTable, ResultWarning } from '$core/results/types';
+import { fUpper, fCdf, tPValue, tQuantile, type Alternative } from '$core/stats/distributions';
+import { mean, variance, nullIfNaN } from '$core/stats/descriptive';
+import { asFactor, dropUnusedLevels, splitByLevel, type Factor } from '$core/stats/factor';
+import { fmt } from '$core/stats/format';
+
+const DBL_EPSILON = 2.220446049250313e-16;
+
+function single(c: ColumnData | ColumnData[] | undefined): ColumnData | undefined {
+  return Array.isArray(c) ? c[0] : c;
+}
+
+interface Prepared {
+  y: ColumnData & { kind: 'numeric' };
+  factor: Factor;
+  samples: Float64Array[];
+}
+
+function prepare(input: RunInput): Prepared | InputIssue {
+  const y = single(input.roles.outcome);
+  const g = single(input.roles.group);
+  if (!y || !g) {
+    return {
+      code: 'missing_role',
+      message: { en: 'Choose an outcome and a group variable.', zh: '请选择结局变量和分组变量。' },
+    };
+  }
+  if (y.kind !== 'numeric') {
+    return {
+      code: 'outcome_not_numeric',
+      message: { en: `The outcome “${y.name}” must be numeric.`, zh: `结局变量“${y.name}”必须是数值型。` },
+    };
+  }
+  const values = y.values;
+  const factor = dropUnusedLevels(asFactor(g), (i) => !Number.isNaN(values[i]));
+  return { y, factor, samples: splitByLevel(values, factor) };
+}
+
+export function validate(input: RunInput): InputIssue[] {
+  const p = prepare(input);
+  if ('code' in p) return [p];
+  const issues: InputIssue[] = [];
+  const k = p.factor.levels.length;
+  const g = single(input.roles.group)!;
+  if (k !== 2) {
+    issues.push({
+      code: 'group_not_two_levels',
+      message: {
+        en: `The group variable “${g.name}” must have exactly 2 groups among the rows with data, but it has ${k}${k ? ` (${p.factor.levels.slice(0, 5).join(', ')}${k > 5 ? ', …' : ''})` : ''}. Use a filter to keep two groups, or use one-way ANOVA for more than two.`,
+        zh: `分组变量“${g.name}”在有数据的行中必须恰好有 2 个组，但现在有 ${k} 个${k ? `（${p.factor.levels.slice(0, 5).join('、')}${k > 5 ? '、…' : ''}）` : ''}。请用筛选条件只保留两个组；多于两组请使用单因素方差分析。`,
+      },
+    });
+    return issues;
+  }
+  p.samples.forEach((s, j) => {
+    if (s.length < 2) {
+      issues.push({
+        code: 'group_too_small',
+        message: {
+          en: `Group “${p.factor.levels[j]}” has ${s.length} observation${s.length === 1 ? '' : 's'} of “${p.y.name}”; a t-test needs at least 2 in each group to estimate its variance.`,
+          zh: `组“${p.factor.levels[j]}”中“${p.y.name}”只有 ${s.length} 个观测值；t 检验要求每组至少 2 个观测值才能估计方差。`,
+        },
+      });
+    }
+  });
+  return issues;
+}
+
+export interface TTestResult {
+  estimate: number;
+  estimate1: number;
+  estimate2: number;
+  statistic: number | null;
+  p_value: number | null;
+  df: number;
+  conf_low: number | null;
+  conf_high: number | null;
+  std_error: number;
+  method: string;
+  alternative: Alternative;
+}
+
+/** R's t.test(x, y, var.equal, alternative, conf.level, mu) for two independent samples. */
+export function tTest2(
+  x: ArrayLike<number>,
+  y: ArrayLike<number>,
+  varEqual: boolean,
+  alternative: Alternative,
+  confLevel: number,
+  mu: number,
+): TTestResult {
+  const nx = x.length;
+  const ny = y.length;
+  const mx = mean(x);
+  const my = mean(y);
+  const vx = variance(x);
+  const vy = variance(y);
+  let df: number;
+  let stderr: number;
+  if (varEqual) {
+    df = nx + ny - 2;
+    let v = 0;
+    if (nx > 1) v += (nx - 1) * vx;
+    if (ny > 1) v += (ny - 1) * vy;
+    v /= df;
+    stderr = Math.sqrt(v * (1 / nx + 1 / ny));
+  } else {
+    const sx2 = vx / nx;
+    const sy2 = vy / ny;
+    stderr = Math.sqrt(sx2 + sy2);
+    df = stderr ** 4 / ((sx2 * sx2) / (nx - 1) + (sy2 * sy2) / (ny - 1));
+  }
+  // R's htest says " Two Sample t-test" (leading space from paste(NULL, ...)); broom::tidy() trims it, and tidy follows broom.
+  const method = varEqual ? 'Two Sample t-test' : 'Welch Two Sample t-test';
+  const base = { estimate: mx - my, estimate1: mx, estimate2: my, df, std_error: stderr, method, alternative };
+  // R stops with "data are essentially constant" here; we report the statistic as undefined.
+  if (!(stderr >= 10 * DBL_EPSILON * Math.max(Math.abs(mx), Math.abs(my))) || !Number.isFinite(df)) {
+    return { ...base, df: nullIfNaN(df) as number, statistic: null, p_value: null, conf_low: null, conf_high: null };
+  }
+  const t = (mx - my - mu) / stderr;
+  const p = tPValue(t, df, alternative);
+  let lo: number;
+  let hi: number;
+  if (alternative === 'less') {
+    lo = -Infinity;
+    hi = t + tQuantile(confLevel, df);
+  } else if (alternative === 'greater') {
+    lo = t - tQuantile(confLevel, df);
+    hi = Infinity;
+  } else {
+    const q = tQuantile(1 - (1 - confLevel) / 2, df);
+    lo = t - q;
+    hi = t + q;
+  }
+  return {
+    ...base,
+    statistic: t,
+    p_value: p,
+    conf_low: nullIfNaN(mu + lo * stderr),
+    conf_high: nullIfNaN(mu + hi * stderr),
+  };
+}
+
+/** R's var.test(x, y) (two-sided F test of the ratio of variances). */
+export function varTest(x: ArrayLike<number>, y: ArrayLike<number>): { statistic: number; df: number; df_denom: number; p_value: number } | null {
+  const dfx = x.length - 1;
+  const dfy = y.length - 1;
+  if (dfx < 1 || dfy < 1) return null;
+  const f = variance(x) / variance(y);
+  if (!Number.isFinite(f)) return null;
+  // 2 * min(P(F <= f), P(F > f)), each tail computed directly
+  const p = Math.min(1, 2 * Math.min(fCdf(f, dfx, dfy), fUpper(f, dfx, dfy)));
+  return { statistic: f, df: dfx, df_denom: dfy, p_value: p };
+}
+
+export function run(_ctx: RunContext, input: RunInput): PluginOutput {
+  const p = prepare(input);
+  if ('code' in p) throw new Error(p.message.en);
+  const issues = validate(input);
+  if (issues.length) throw new Error(issues.map((i) => i.message.en).join(' '));
+  const o = input.options;
+  const varEqual = Boolean(o.var_equal ?? false);
+  const alternative = String(o.alternative ?? 'two.sided') as Alternative;
+  const confLevel = Number(o.conf_level ?? 0.95);
+  const mu = Number(o.mu ?? 0);
+  const [x, y] = p.samples;
+  const [l1, l2] = p.factor.levels;
+  const r = tTest2(x, y, varEqual, alternative, confLevel, mu);
+  const pct = `${Math.round(confLevel * 1000) / 10}%`;
+
+  const notes: string[] = [];
+  const warnings: ResultWarning[] = [];
+  if (r.statistic === null) {
+    warnings.push({
+      code: 'constant_data',
+      message: `The outcome “${p.y.name}” is (essentially) constant within both groups, so the standard error is zero and the t statistic, p-value and confidence interval are undefined.`,
+      message_zh: `结局变量“${p.y.name}”在两组内（几乎）都是常数，标准误为零，t 统计量、P 值和置信区间无定义。`,
+    });
+    notes.push('statistic, p_value and the confidence interval are null: the data are essentially constant (standard error 0).');
+  }
+  if (alternative === 'less') notes.push('conf_low is null: a one-sided (less) interval has no lower bound (−∞).');
+  if (alternative === 'greater') notes.push('conf_high is null: a one-sided (greater) interval has no upper bound (+∞).');
+  notes.push(`estimate = mean(${l1}) − mean(${l2}); ${pct} confidence interval; null hypothesis: difference = ${mu}.`);
+
+  const tidy: ResultTable = {
+    title: r.method,
+    title_zh: varEqual ? '两样本 t 检验（方差齐）' : 'Welch 两样本 t 检验',
+    columns: [
+      { key: 'estimate', label: 'Difference', label_zh: '均值差', type: 'number' },
+      { key: 'estimate1', label: `Mean (${l1})`, label_zh: `均值（${l1}）`, type: 'number' },
+      { key: 'estimate2', label: `Mean (${l2})`, label_zh: `均值（${l2}）`, type: 'number' },
+      { key: 'statistic', label: 't', label_zh: 't', type: 'number' },
+      { key: 'df', label: 'df', label_zh: '自由度', type: 'number' },
+      { key: 'p_value', label: 'p', label_zh: 'P 值', type: 'p_value' },
+      { key: 'conf_low', label: `${pct} CI low`, label_zh: `${pct} CI 下限`, type: 'ci' },
+      { key: 'conf_high', label: `${pct} CI high`, label_zh: `${pct} CI 上限`, type: 'ci' },
+      { key: 'method', label: 'Method', label_zh: '方法', type: 'text' },
+      { key: 'alternative', label: 'Alternative', label_zh: '备择假设', type: 'text' },
+    ],
+    rows: [
+      {
+        estimate: r.estimate,
+        estimate1: r.estimate1,
+        estimate2: r.estimate2,
+        statistic: r.statistic,
+        p_value: r.p_value,
+        df: r.df,
+        conf_low: r.conf_low,
+        conf_high: r.conf_high,
+        method: r.method,
+        alternative: r.alternative,
+      },
+    ],
+    notes,
+  };
+
+  const groups: ResultTable = {
+    title: `${p.y.name} by ${single(input.roles.group)!.name}`,
+    title_zh: `按 ${single(input.roles.group)!.name} 分组的 ${p.y.name}`,
+    columns: [
+      { key: 'group', label: 'Group', label_zh: '组', type: 'text' },
+      { key: 'n', label: 'n', label_zh: '例数', type: 'integer' },
+      { key: 'mean', label: 'Mean', label_zh: '均值', type: 'number' },
+      { key: 'sd', label: 'SD', label_zh: '标准差', type: 'number' },
+      { key: 'se_mean', label: 'SE of mean', label_zh: '均值标准误', type: 'number' },
+    ],
+    rows: p.samples.map((s, j) => {
+      const sdv = Math.sqrt(variance(s));
+      return { group: p.factor.levels[j], n: s.length, mean: nullIfNaN(mean(s)), sd: nullIfNaN(sdv), se_mean: nullIfNaN(sdv / Math.sqrt(s.length)) };
+    }),
+  };
+
+  const assumptions: Assumption[] = p.samples.map((s, j) => {
+    const lv = p.factor.levels[j];
+    const small = s.length < 30;
+    return {
+      name: `Normality (${lv})`,
+      name_zh: `正态性（${lv}）`,
+      ok: small ? null : true,
+      message: small
+        ? `Group “${lv}” has n = ${s.length} (< 30): the t-test relies on the outcome being roughly normal in this group. Check the box plot for strong skewness or outliers; if in doubt, use the Wilcoxon rank-sum test.`
+        : `Group “${lv}” has n = ${s.length} (≥ 30): the t-test is robust to moderate non-normality at this size.`,
+      message_zh: small
+        ? `组“${lv}”的例数为 ${s.length}（< 30）：t 检验要求该组结局大致服从正态分布。请查看箱线图是否有明显偏态或离群值；如有疑问，可改用 Wilcoxon 秩和检验。`
+        : `组“${lv}”的例数为 ${s.length}（≥ 30）：在此样本量下 t 检验对中度偏离正态较为稳健。`,
+    };
+  });
+  const vt = varTest(x, y);
+  if (vt) {
+    const differ = vt.p_value < 0.05;
+    assumptions.push({
+      name: 'Equal variances (F test)',
+      name_zh: '方差齐性（F 检验）',
+      statistic: vt.statistic,
+      p_value: vt.p_value,
+      ok: varEqual ? !differ : true,
+      message: varEqual
+        ? differ
+          ? `The variances differ (F = ${fmt(vt.statistic)}, p = ${fmt(vt.p_value, 2)}); Student’s test assumes they are equal. Prefer Welch’s test (turn off “equal variances”).`
+          : `No evidence that the variances differ (F = ${fmt(vt.statistic)}, p = ${fmt(vt.p_value, 2)}), as Student’s test assumes. Welch’s test remains a safe default.`
+        : `Welch’s test does not assume equal variances (F = ${fmt(vt.statistic)}, p = ${fmt(vt.p_value, 2)}, shown for information).`,
+      message_zh: varEqual
+        ? differ
+          ? `两组方差不同（F = ${fmt(vt.statistic)}，P = ${fmt(vt.p_value, 2)}），而 Student 检验假定方差相等。建议改用 Welch 检验（关闭“方差相等”）。`
+          : `没有证据表明两组方差不同（F = ${fmt(vt.statistic)}，P = ${fmt(vt.p_value, 2)}），符合 Student 检验的假定；Welch 检验仍是稳妥的默认选择。`
+        : `Welch 检验不要求方差相等（F = ${fmt(vt.statistic)}，P = ${fmt(vt.p_value, 2)}，仅供参考）。`,
+    });
+  }
+
+  for (let j = 0; j < 2; j++) {
+    if (p.samples[j].length < 5) {
+      warnings.push({
+        code: 'small_group',
+        message: `Group “${p.factor.levels[j]}” has only ${p.samples[j].length} observations; the test has little power and relies heavily on normality.`,
+        message_zh: `组“${p.factor.levels[j]}”只有 ${p.samples[j].length} 个观测值；检验效能很低，且高度依赖正态性假定。`,
+      });
+    }
+  }
+
+  return { tables: { tidy, groups }, figures: [boxFigure(p)], assumptions, warnings };
+}
+
+const MAX_POINTS = 2000;
+
+function boxFigure(p: Prepared): ResultFigure {
+  const g = p.factor;
+  const values: { group: string; value: number }[] = [];
+  const yv = p.y.values;
+  for (let i = 0; i < yv.length; i++) if (g.codes[i] >= 0 && !Number.isNaN(yv[i])) values.push({ group: g.levels[g.codes[i]], value: yv[i] });
+  const enc = {
+    x: { field: 'group', type: 'nominal', title: null, sort: g.levels },
+    y: { field: 'value', type: 'quantitative', title: p.y.name, scale: { zero: false } },
+  };
+  const layer: Record<string, unknown>[] = [
+    { mark: { type: 'boxplot', extent: 1.5, opacity: 0.5, outliers: values.length > MAX_POINTS }, encoding: { ...enc, color: { field: 'group', type: 'nominal', legend: null, sort: g.levels } } },
+  ];
+  if (values.length <= MAX_POINTS) {
+    layer.push({
+      mark: { type: 'point', filled: true, size: 25, opacity: 0.6, color: '#333' },
+      encoding: { ...enc, xOffset: { field: 'jitter', type: 'quantitative', scale: { domain: [-1, 1] } } },
+    });
+  }
+  return {
+    id: 'boxplot',
+    title: `${p.y.name} by group`,
+    title_zh: `各组 ${p.y.name} 的箱线图`,
+    spec: {
+      $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+      // deterministic jitter in [-0.6, 0.6] (golden-ratio sequence), so the figure is reproducible
+      data: { values: values.map((v, i) => ({ ...v, jitter: Math.round((((i * 0.6180339887) % 1) - 0.5) * 1200) / 1000 })) },
+      width: { step: 80 },
+      height: 260,
+      layer,
+    },
+  };
+}

@@ -1,0 +1,7 @@
+/** Data import and table management (runs in the engine worker, the CLI and tests). */
+export { importFile } from './import';
+export { describeTable, listTables, previewRows, setColumnType, dropTable } from './tables';
+export { readColumnTypes, COLUMNS_META, TABLES_META } from './metadata';
+export { MISSING_TOKENS, DATE_FORMATS, DATETIME_FORMATS } from './casts';
+export { isCategorical } from './infer';
+export type { ColumnInfo, TableInfo, ImportOptions, ProgressFn, FileFormat } from './types';

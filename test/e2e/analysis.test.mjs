@@ -1,0 +1,46 @@
+// A physician's first run: sample data -> independent t-test -> table, figure, interpretation,
+// R code; then the same in Chinese. Served under a sub-path; no request may leave the origin.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { engineReady, openApp } from './harness.mjs';
+
+test('sample data, t-test by drag and drop, results, Chinese, offline', async () => {
+  const app = await openApp();
+  const { page } = app;
+  try {
+    await engineReady(page);
+    await page.getByTestId('load-sample').click();
+    await page.getByTestId('table-info').filter({ hasText: '60' }).first().waitFor();
+    await page.getByTestId('plugin-compare.ttest_ind').click();
+    await page.getByTestId('col-len').dragTo(page.getByTestId('role-outcome'));
+    await page.getByTestId('col-supp').dragTo(page.getByTestId('role-group'));
+    await page.getByTestId('run-analysis').click();
+    const tidy = page.getByTestId('result-table-tidy');
+    await tidy.waitFor({ timeout: 60_000 });
+    // R: t.test(len ~ supp, data = ToothGrowth) -> t = 1.9153, df = 55.309, p-value = 0.06063
+    const text = await tidy.innerText();
+    assert.match(text, /1\.91/);
+    assert.match(text, /55\.3/);
+    assert.match(text, /0\.061/);
+    await page.locator('[data-testid^="figure-"] svg').first().waitFor({ timeout: 30_000 });
+    const interpretation = await page.getByTestId('interpretation').innerText();
+    assert.ok(interpretation.length > 40, 'interpretation is written out');
+    assert.match(await page.getByTestId('r-code').innerText(), /t\.test\(len ~ supp/);
+    await app.shot('analysis-en');
+
+    await page.getByTestId('lang-switch').selectOption('zh');
+    await page.getByText('独立样本 t 检验').first().waitFor();
+    assert.match(await page.getByTestId('interpretation').innerText(), /[\u4e00-\u9fff]/);
+    await app.shot('analysis-zh');
+
+    // The language choice persists across a reload.
+    await page.reload();
+    await engineReady(page);
+    assert.equal(await page.getByTestId('lang-switch').inputValue(), 'zh');
+
+    assert.deepEqual(app.foreignRequests, [], 'no request to another origin');
+    assert.deepEqual(app.consoleErrors, [], 'no console error');
+  } finally {
+    await app.close();
+  }
+});

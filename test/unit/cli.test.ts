@@ -1,0 +1,58 @@
+// The clinstat command end to end (in-process): list, run, and the exit codes of RESULTS.md.
+import { describe, expect, it } from 'vitest';
+import { mkdtemp, writeFile, copyFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { main } from '../../src/cli/main';
+
+async function call(argv: string[]) {
+  let out = '';
+  let err = '';
+  const code = await main(argv, { out: (s) => (out += s), err: (s) => (err += s) });
+  return { code, out, err };
+}
+
+async function specDir(spec: unknown, data = 'public/samples/ToothGrowth.csv') {
+  const dir = await mkdtemp(path.join(tmpdir(), 'clinstat-cli-'));
+  await copyFile(data, path.join(dir, path.basename(data)));
+  const file = path.join(dir, 'spec.json');
+  await writeFile(file, typeof spec === 'string' ? spec : JSON.stringify(spec));
+  return file;
+}
+
+describe('clinstat CLI', () => {
+  it('lists plugins with roles and options', async () => {
+    const r = await call(['list']);
+    expect(r.code).toBe(0);
+    const list = JSON.parse(r.out);
+    const t = list.find((p: { id: string }) => p.id === 'compare.ttest_ind');
+    expect(t.roles.map((x: { name: string }) => x.name)).toEqual(['outcome', 'group']);
+  });
+  it('runs a spec with a path relative to the spec file', async () => {
+    const file = await specDir({ plugin: 'compare.ttest_ind', data: { file: 'ToothGrowth.csv' }, roles: { outcome: 'len', group: 'supp' } });
+    const r = await call(['run', file]);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const result = JSON.parse(r.out);
+    expect(result.plugin).toBe('compare.ttest_ind');
+    expect(result.n).toEqual({ rows: 60, used: 60, excluded: 0 });
+    // R 4.x: t.test(len ~ supp, data = ToothGrowth)$statistic
+    expect(result.tables.tidy.rows[0].statistic).toBeCloseTo(1.91526826869527, 10);
+    expect(result.r_code).toMatch(/read\.csv\("ToothGrowth\.csv"/);
+  });
+  it('exits 2 on an invalid spec and 3 on a data problem, with one clear message', async () => {
+    let r = await call(['run', await specDir('{ not json')]);
+    expect([r.code, r.err]).toEqual([2, expect.stringMatching(/not valid JSON/)]);
+    r = await call(['run', await specDir({ plugin: 'compare.ttest_ind', data: { file: 'ToothGrowth.csv' }, roles: { outcome: 'len', group: 'supp' }, options: { paired: true } })]);
+    expect([r.code, r.err]).toEqual([2, expect.stringMatching(/no option "paired"/)]);
+    r = await call(['run', await specDir({ plugin: 'nope.nothing', data: { file: 'ToothGrowth.csv' }, roles: {} })]);
+    expect([r.code, r.err]).toEqual([2, expect.stringMatching(/Unknown plugin/)]);
+    r = await call(['run', await specDir({ plugin: 'compare.ttest_ind', data: { file: 'ToothGrowth.csv' }, roles: { outcome: 'len', group: 'dose' } })]);
+    expect([r.code, r.err]).toEqual([3, expect.stringMatching(/exactly 2 groups.*has 3/)]);
+    r = await call(['run', await specDir({ plugin: 'compare.ttest_ind', data: { file: 'ToothGrowth.csv' }, roles: { outcome: 'supp', group: 'dose' } })]);
+    expect(r.code).toBe(3);
+    r = await call(['run', await specDir({ plugin: 'compare.ttest_ind', data: { file: 'missing.csv' }, roles: { outcome: 'len', group: 'supp' } })]);
+    expect([r.code, r.err]).toEqual([3, expect.stringMatching(/Cannot read the data file/)]);
+    expect(r.out).toBe('');
+  });
+});
