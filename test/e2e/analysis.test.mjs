@@ -2,7 +2,7 @@
 // R code; then the same in Chinese. Served under a sub-path; no request may leave the origin.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { engineReady, openApp } from './harness.mjs';
+import { engineReady, openApp, tableLoaded } from './harness.mjs';
 
 test('sample data, t-test by drag and drop, results, Chinese, offline', async () => {
   const app = await openApp();
@@ -10,16 +10,19 @@ test('sample data, t-test by drag and drop, results, Chinese, offline', async ()
   try {
     await engineReady(page);
     await page.getByTestId('load-sample').click();
-    await page.getByTestId('table-info').filter({ hasText: '60' }).first().waitFor();
+    await tableLoaded(page, 'toothgrowth');
     await page.getByTestId('plugin-compare.ttest_ind').click();
-    await page.getByTestId('col-len').dragTo(page.getByTestId('role-outcome'));
-    await page.getByTestId('col-supp').dragTo(page.getByTestId('role-group'));
+    // Drop onto each slot's heading, as a user would: the slot's centre can sit below the fold.
+    const onHeading = { targetPosition: { x: 40, y: 12 } };
+    await page.getByTestId('col-len').dragTo(page.getByTestId('role-outcome'), onHeading);
+    await page.getByTestId('col-supp').dragTo(page.getByTestId('role-group'), onHeading);
+    await page.getByTestId('assigned-group-supp').waitFor();
     await page.getByTestId('run-analysis').click();
     const tidy = page.getByTestId('result-table-tidy');
     await tidy.waitFor({ timeout: 60_000 });
     // R: t.test(len ~ supp, data = ToothGrowth) -> t = 1.9153, df = 55.309, p-value = 0.06063
     const text = await tidy.innerText();
-    assert.match(text, /1\.91/);
+    assert.match(text, /\t1\.92\t/); // t = 1.9153
     assert.match(text, /55\.3/);
     assert.match(text, /0\.061/);
     await page.locator('[data-testid^="figure-"] svg').first().waitFor({ timeout: 30_000 });

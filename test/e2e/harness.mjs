@@ -53,5 +53,15 @@ export async function openApp({ lang = 'en' } = {}) {
 
 /** Waits until the engine reports it is ready. */
 export async function engineReady(page) {
-  await page.getByTestId('engine-status').and(page.locator('[data-state="ready"]')).waitFor({ timeout: 60_000 });
+  await page.locator('[data-testid="engine-status"][data-status="ready"]').waitFor({ timeout: 60_000 });
+}
+
+/** Waits until a table named `name` is loaded and listed. */
+export async function tableLoaded(page, name) {
+  await page.getByTestId(`table-${name}`).waitFor({ timeout: 120_000 });
+}
+
+/** Number of tables listed in the data panel. */
+export async function tableCount(page) {
+  return page.locator('[data-testid="table-list"] > li').count();
 }

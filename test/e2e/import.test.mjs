@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
-import { engineReady, openApp } from './harness.mjs';
+import { engineReady, openApp, tableCount as countTables, tableLoaded } from './harness.mjs';
 
 async function fixtures() {
   const dir = await mkdtemp(path.join(tmpdir(), 'clinstat-e2e-'));
@@ -35,6 +35,7 @@ async function fixtures() {
     gb: await file('中文数据.csv', iconv.encode('编号,性别,年龄\n1,男,63\n2,女,58\n3,男,71\n', 'gb18030')),
     xss: await file('xss.csv', '<script>alert(1)</script>,<img src=x onerror=alert(2)>\n1,<b>bold</b>\n2,x\n'),
     emptyXlsx: await file('empty.xlsx', ''),
+    corruptXlsx: await file('corrupt.xlsx', Buffer.from('PK\u0003\u0004 this is not really a workbook')),
   };
 }
 
@@ -48,7 +49,7 @@ test('CSV, Excel, type change, malformed files, GB18030 and XSS', async () => {
     d.dismiss();
   });
   const load = (p) => page.getByTestId('file-input').setInputFiles(p);
-  const tableCount = () => page.getByTestId('table-item').count();
+  const tableCount = () => countTables(page);
   const expectError = async (pattern) => {
     const banner = page.getByTestId('error-banner');
     await banner.waitFor();
@@ -57,19 +58,22 @@ test('CSV, Excel, type change, malformed files, GB18030 and XSS', async () => {
   try {
     await engineReady(page);
     await load(f.csv);
-    await page.getByTestId('table-info').filter({ hasText: 'visits' }).first().waitFor();
+    await tableLoaded(page, 'visits');
     assert.equal(await page.getByTestId('type-score').inputValue(), 'integer');
     await page.getByTestId('type-score').selectOption('numeric');
     await page.waitForFunction(() => document.querySelector('[data-testid="type-score"]')?.value === 'numeric');
     // A text column cannot become a number: the message names the column and the value.
     await page.getByTestId('type-ward').selectOption('numeric');
-    await expectError(/ward/);
+    const typeError = page.getByTestId('type-error-ward');
+    await typeError.waitFor();
+    assert.match(await typeError.innerText(), /ward/);
+    assert.equal(await page.getByTestId('type-ward').inputValue(), 'categorical', 'the failed change is undone');
 
     await load(f.xlsx);
-    await page.getByTestId('table-info').filter({ hasText: 'patients' }).first().waitFor();
+    await tableLoaded(page, 'patients');
     assert.equal(await page.getByTestId('type-admitted').inputValue(), 'date');
     await page.getByTestId('sheet-picker').selectOption('Labs');
-    await page.getByTestId('col-hba1c').waitFor();
+    await page.getByTestId('type-hba1c').waitFor();
     await app.shot('import-xlsx');
     const loaded = await tableCount();
 
@@ -77,7 +81,8 @@ test('CSV, Excel, type change, malformed files, GB18030 and XSS', async () => {
       [f.empty, /empty/i],
       [f.ragged, /line 3/i],
       [f.binary, /text file/i],
-      [f.emptyXlsx, /Excel/i],
+      [f.emptyXlsx, /empty/i],
+      [f.corruptXlsx, /Excel/i],
     ]) {
       await load(file);
       await expectError(pattern);
@@ -86,8 +91,8 @@ test('CSV, Excel, type change, malformed files, GB18030 and XSS', async () => {
     await app.shot('import-error');
 
     await load(f.gb);
-    await page.getByTestId('col-性别').waitFor();
-    assert.match(await page.getByTestId('preview').innerText(), /男/);
+    await page.getByTestId('type-性别').waitFor();
+    assert.match(await page.getByTestId('preview-grid').innerText(), /男/);
 
     await load(f.xss);
     await page.getByText('<script>alert(1)</script>').first().waitFor();

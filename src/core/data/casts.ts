@@ -12,23 +12,6 @@ export const MISSING_TOKENS = ['', 'NA', 'N/A', 'NULL', 'null', 'NaN', '.', '-']
 export const TRUE_TOKENS = ['true', 'yes', 'y', 't', '是'];
 export const FALSE_TOKENS = ['false', 'no', 'n', 'f', '否'];
 
-/** Date formats accepted: 2023-01-05, 2023-1-5, 2023/01/05, 2023/1/5, 05.01.2023 (day.month.year), 2023年1月5日. */
-export const DATE_FORMATS = ['%Y-%m-%d', '%Y/%m/%d', '%d.%m.%Y', '%Y年%m月%d日'];
-/** Date-times: the date formats above followed by (space or T) HH:MM, HH:MM:SS or HH:MM:SS.fraction. */
-export const DATETIME_FORMATS = [
-  '%Y-%m-%d %H:%M:%S',
-  '%Y-%m-%d %H:%M',
-  '%Y-%m-%dT%H:%M:%S',
-  '%Y-%m-%dT%H:%M',
-  '%Y-%m-%d %H:%M:%S.%f',
-  '%Y-%m-%dT%H:%M:%S.%f',
-  '%Y/%m/%d %H:%M:%S',
-  '%Y/%m/%d %H:%M',
-  '%d.%m.%Y %H:%M:%S',
-  '%d.%m.%Y %H:%M',
-];
-
-const list = (xs: string[]) => '[' + xs.map(literal).join(', ') + ']';
 const INT_RE = literal('[+-]?[0-9]{1,18}');
 const NUM_RE = literal('[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?');
 
@@ -47,9 +30,9 @@ export function castText(x: string, type: MeasureType): string {
     case 'boolean':
       return `CASE WHEN lower(${x}) IN (${TRUE_TOKENS.map(literal).join(', ')}) THEN true WHEN lower(${x}) IN (${FALSE_TOKENS.map(literal).join(', ')}) THEN false END`;
     case 'date':
-      return `CAST(try_strptime(${x}, ${list(DATE_FORMATS)}) AS DATE)`;
+      return dateExpr(x, 'DATE');
     case 'datetime':
-      return `coalesce(try_strptime(${x}, ${list(DATETIME_FORMATS)}), try_strptime(${x}, ${list(DATE_FORMATS)}))`;
+      return dateExpr(x, 'TIMESTAMP');
     case 'categorical':
     case 'text':
       return x;
@@ -78,4 +61,29 @@ export function sqlTypeOf(type: MeasureType): string {
     default:
       return 'VARCHAR';
   }
+}
+
+/*
+ * Dates: try_strptime is very slow on values that do not match (about 13 µs each in WASM), so each
+ * accepted shape is recognised by a regular expression, rewritten to ISO and cast (TRY_CAST gives
+ * NULL for impossible dates such as 2023-02-30). Shapes: Y-M-D, Y/M/D, D.M.Y, Y年M月D日, the first
+ * three optionally followed by (space or T) H:MM, H:MM:SS or H:MM:SS.fraction (datetime only).
+ */
+const TIME = '([ T][0-9]{1,2}:[0-9]{2}(:[0-9]{2}([.][0-9]{1,9})?)?)';
+function dateExpr(x: string, to: 'DATE' | 'TIMESTAMP'): string {
+  const t = to === 'TIMESTAMP' ? TIME + '?' : '';
+  const ymd = literal(`[0-9]{4}[-/][0-9]{1,2}[-/][0-9]{1,2}${t}`);
+  const dmy = literal(`[0-9]{1,2}[.][0-9]{1,2}[.][0-9]{4}${t}`);
+  const cn = literal('[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日');
+  return (
+    `CASE WHEN regexp_full_match(${x}, ${ymd}) THEN TRY_CAST(replace(${x}, '/', '-') AS ${to}) ` +
+    `WHEN regexp_full_match(${x}, ${dmy}) THEN TRY_CAST(regexp_replace(${x}, '^([0-9]{1,2})[.]([0-9]{1,2})[.]([0-9]{4})', '\\3-\\2-\\1') AS ${to}) ` +
+    `WHEN regexp_full_match(${x}, ${cn}) THEN TRY_CAST(regexp_replace(${x}, '^([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日$', '\\1-\\2-\\3') AS ${to}) END`
+  );
+}
+
+/** For setColumnType: a date-time text also converts to a date (its day). */
+export function castTextLenient(x: string, type: MeasureType): string {
+  if (type === 'date') return `CAST(${dateExpr(x, 'TIMESTAMP')} AS DATE)`;
+  return castText(x, type);
 }

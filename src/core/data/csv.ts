@@ -9,7 +9,7 @@
  */
 import { ident, literal, type Connector } from '../engine/connector';
 import { UserError, type CancelToken } from '../errors';
-import { missingToNull } from './casts';
+import { MISSING_TOKENS, missingToNull } from './casts';
 import { countNewlines, detectDelimiter, isBlank, parseRecords, recordStart, splitAtRecords } from './csv-scan';
 import { assertLooksLikeText, decodeText, detectEncoding, toUtf8, type TextEncoding } from './encoding';
 import { extensionOf, fixColumnNames } from './names';
@@ -87,30 +87,44 @@ export async function loadCsv(
   const columns = fixColumnNames(header);
   if (isBlank(bytes, dataStart)) throw noRowsError(source.name);
 
+  // Each chunk goes into its own staging table (CREATE TABLE AS is ~3x faster than INSERT INTO
+  // in DuckDB-WASM); one final CREATE TABLE AS over their UNION ALL (in order) makes the raw table
+  // and applies the trimmed missing tokens (read_csv's nullstr already catches the exact ones).
   const colDefs = columns.map((_, i) => `'c${i}': 'VARCHAR'`).join(', ');
-  await conn.query(`CREATE TABLE ${ident(raw)} (${columns.map((c) => `${ident(c)} VARCHAR`).join(', ')})`);
-  const select = columns.map((c, i) => `${missingToNull(`c${i}`)} AS ${ident(c)}`).join(', ');
+  const nullstr = '[' + MISSING_TOKENS.map(literal).join(', ') + ']';
   const chunks = splitAtRecords(bytes, dataStart, CHUNK_BYTES);
   const total = bytes.length - dataStart;
+  const stages: string[] = [];
   let done = 0;
-  for (const [s, e] of chunks) {
-    cancel.throwIfCancelled();
-    const file = `__import_${++fileCounter}.csv`;
-    const piece = chunkEncoding === 'utf-8' ? bytes.subarray(s, e) : toUtf8(bytes.subarray(s, e), chunkEncoding);
-    await conn.registerFile(file, piece);
-    try {
-      await conn.query(
-        `INSERT INTO ${ident(raw)} SELECT ${select} FROM read_csv(${literal(file)}, delim=${literal(delimiter)}, quote='"', escape='"', ` +
-          `header=false, auto_detect=false, strict_mode=true, null_padding=false, ignore_errors=false, ` +
-          `max_line_size=16777216, columns={${colDefs}})`,
-      );
-    } catch (err) {
-      throw translateCsvError(err, bytes, s, e, columns.length, delimiter, chunkEncoding, source.name);
-    } finally {
-      await conn.dropFile(file);
+  try {
+    for (const [s, e] of chunks) {
+      cancel.throwIfCancelled();
+      const file = `__import_${++fileCounter}.csv`;
+      const stage = `${raw}__part${stages.length}`;
+      const piece = chunkEncoding === 'utf-8' ? bytes.subarray(s, e) : toUtf8(bytes.subarray(s, e), chunkEncoding);
+      await conn.registerFile(file, piece);
+      try {
+        await conn.query(
+          `CREATE TABLE ${ident(stage)} AS SELECT * FROM read_csv(${literal(file)}, delim=${literal(delimiter)}, quote='"', escape='"', ` +
+            `header=false, auto_detect=false, strict_mode=true, null_padding=false, ignore_errors=false, ` +
+            `nullstr=${nullstr}, columns={${colDefs}})`,
+        );
+        stages.push(stage);
+      } catch (err) {
+        throw translateCsvError(err, bytes, s, e, columns.length, delimiter, chunkEncoding, source.name);
+      } finally {
+        await conn.dropFile(file);
+      }
+      done += e - s;
+      progress((share * 0.85 * done) / total, `Reading ${source.name}: ${Math.round((100 * done) / total)}%`);
     }
-    done += e - s;
-    progress((share * done) / total, `Reading ${source.name}: ${Math.round((100 * done) / total)}%`);
+    cancel.throwIfCancelled();
+    const select = columns.map((c, i) => `${missingToNull(`c${i}`)} AS ${ident(c)}`).join(', ');
+    const union = stages.map((t) => `SELECT * FROM ${ident(t)}`).join(' UNION ALL ');
+    await conn.query(`CREATE TABLE ${ident(raw)} AS SELECT ${select} FROM (${union})`);
+    progress(share, `Read ${source.name}`);
+  } finally {
+    if (stages.length) await conn.query(stages.map((t) => `DROP TABLE IF EXISTS ${ident(t)}`).join('; '));
   }
   const n = Number((await conn.query(`SELECT count(*) AS n FROM ${ident(raw)}`)).get(0)!.toJSON().n);
   if (n === 0) throw noRowsError(source.name);

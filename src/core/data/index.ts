@@ -2,6 +2,6 @@
 export { importFile } from './import';
 export { describeTable, listTables, previewRows, setColumnType, dropTable } from './tables';
 export { readColumnTypes, COLUMNS_META, TABLES_META } from './metadata';
-export { MISSING_TOKENS, DATE_FORMATS, DATETIME_FORMATS } from './casts';
+export { MISSING_TOKENS, TRUE_TOKENS, FALSE_TOKENS } from './casts';
 export { isCategorical } from './infer';
 export type { ColumnInfo, TableInfo, ImportOptions, ProgressFn, FileFormat } from './types';

@@ -5,7 +5,7 @@ import { ident, type Connector } from '../engine/connector';
 import { toJsonRows, type JsonCell } from '../engine/rows';
 import { UserError } from '../errors';
 import type { MeasureType } from '../plugin/types';
-import { castColumn, castText } from './casts';
+import { castTextLenient } from './casts';
 import {
   deleteMetadata,
   readColumnTypes,
@@ -117,11 +117,11 @@ export async function setColumnType(conn: Connector, table: string, column: stri
     }
     from = `${ident(table)} AS t POSITIONAL JOIN ${ident(raw)} AS r`;
     textExpr = `trim(r.${ident(column)})`;
-    newExpr = castColumn(column, type, 'r');
+    newExpr = castTextLenient(textExpr, type);
   } else {
     from = `${ident(table)} AS t`;
     textExpr = `trim(CAST(t.${ident(column)} AS VARCHAR))`;
-    newExpr = castText(textExpr, type);
+    newExpr = castTextLenient(textExpr, type);
   }
   const check = (
     await conn.query(

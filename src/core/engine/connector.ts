@@ -8,9 +8,13 @@ import type { Table } from 'apache-arrow';
 export interface Connector {
   /** Runs one SQL statement (or several separated by `;`) and returns the last result as Arrow. */
   query(sql: string): Promise<Table>;
-  /** Creates (or appends to) `table` from an Arrow IPC stream. */
+  /**
+   * Creates (or appends to) `table` from an Arrow IPC stream. Like registerFile, it may take
+   * ownership of a buffer it is given whole (the browser build transfers it to DuckDB's worker):
+   * do not reuse `ipc` afterwards.
+   */
   insertArrowIPC(table: string, ipc: Uint8Array, create?: boolean): Promise<void>;
-  /** Makes `bytes` readable by SQL under `name` (e.g. read_csv('name')). */
+  /** Makes `bytes` readable by SQL under `name` (e.g. read_csv('name')). May take ownership of a whole buffer. */
   registerFile(name: string, bytes: Uint8Array): Promise<void>;
   dropFile(name: string): Promise<void>;
   /** Asks the engine to abandon the running query (best effort). */

@@ -12,6 +12,11 @@ import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import type { Table } from 'apache-arrow';
 import { OFFLINE_SETTINGS, type Connector } from './connector';
 
+/** `bytes` itself if it spans its whole buffer, else a copy that does. */
+function ownedCopy(bytes: Uint8Array): Uint8Array {
+  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
+}
+
 export interface BrowserEngine {
   connector: Connector;
   version: string;
@@ -36,11 +41,14 @@ export async function createBrowserConnector(): Promise<BrowserEngine> {
     async query(sql) {
       return (await conn.query(sql)) as unknown as Table;
     },
+    // AsyncDuckDB *transfers* the buffer behind a Uint8Array to its worker, detaching it here.
+    // A view into a larger buffer (a chunk of an imported file) would take the whole file with
+    // it, so such views are copied first; a buffer the caller hands over whole is transferred.
     async insertArrowIPC(table, ipc, create = true) {
-      await conn.insertArrowFromIPCStream(ipc, { name: table, create });
+      await conn.insertArrowFromIPCStream(ownedCopy(ipc), { name: table, create });
     },
     async registerFile(name, bytes) {
-      await db.registerFileBuffer(name, bytes);
+      await db.registerFileBuffer(name, ownedCopy(bytes));
     },
     async dropFile(name) {
       await db.dropFile(name);

@@ -75,11 +75,27 @@ class DataStore {
     await engine.cancel();
   }
 
-  /** Re-imports an Excel table from another sheet, keeping its name. */
+  /**
+   * Re-imports an Excel table from another sheet, keeping its name. The engine refuses
+   * duplicate names, so the old table is dropped first; if the new sheet fails to import
+   * (or is cancelled), the previous sheet is imported again so no table is lost.
+   */
   async changeSheet(table: TableInfo, sheet: string): Promise<void> {
     const file = this.#files.get(table.name);
-    if (!file || sheet === table.source.sheet) return;
-    await this.importFile(file, { sheet, tableName: table.name });
+    if (!file || sheet === table.source.sheet || this.importing) return;
+    this.error = null;
+    try {
+      await engine.call((api) => api.dropTable(table.name));
+    } catch (e) {
+      this.error = toUiError(e);
+      return;
+    }
+    const info = await this.importFile(file, { sheet, tableName: table.name });
+    if (info) return;
+    const failure = this.error;
+    const restored = await this.importFile(file, { sheet: table.source.sheet, tableName: table.name });
+    if (!restored) this.tables = this.tables.filter((t) => t.name !== table.name);
+    this.error = failure ?? this.error;
   }
 
   select(name: string | null): void {

@@ -38,6 +38,11 @@ describe('a 50,000-row CSV', () => {
     expect(seen[seen.length - 1]).toBe(1);
     const t = await conn.query(`SELECT count(*) FILTER (WHERE note LIKE 'multi%') AS m FROM big`);
     expect(Number(t.get(0)!.toJSON().m)).toBe(50);
+    // Chunks keep file order (the raw table is positionally aligned with the typed one).
+    const o = await conn.query(`SELECT bool_and(id = rowid + 1) AS ok FROM big`);
+    expect(o.get(0)!.toJSON().ok).toBe(true);
+    const r = await conn.query(`SELECT bool_and(CAST(id AS BIGINT) = rowid + 1) AS ok FROM __raw_big`);
+    expect(r.get(0)!.toJSON().ok).toBe(true);
   });
 
   it('cancels between chunks and leaves no partial table', async () => {
