@@ -28,12 +28,12 @@ export async function generateCsv(file, rows) {
     const day = 1 + Math.floor(rnd() * 28), month = 1 + Math.floor(rnd() * 12), year = 2015 + Math.floor(rnd() * 9);
     const miss = rnd() < 0.03;
     buf += [
-      i + 1, 18 + Math.floor(rnd() * 75), rnd() < 0.55 ? 'M' : 'F', sites[Math.floor(rnd() * 5)],
+      `P${String(i + 1).padStart(8, '0')}`, 18 + Math.floor(rnd() * 75), rnd() < 0.55 ? 'M' : 'F', sites[Math.floor(rnd() * 5)],
       `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
       (100 + rnd() * 80).toFixed(0), (60 + rnd() * 40).toFixed(0), miss ? 'NA' : (4.5 + rnd() * 6).toFixed(1),
-      (1.5 + rnd() * 4).toFixed(2), (17 + rnd() * 18).toFixed(1), (rnd() * 50).toFixed(2), (30 + rnd() * 90).toFixed(0),
+      (1.5 + rnd() * 4).toFixed(2), (17 + rnd() * 18).toFixed(1), (rnd() * 50).toFixed(3), (30 + rnd() * 90).toFixed(1),
       rnd() < 0.3 ? 'yes' : 'no', rnd() < 0.4 ? 'yes' : 'no', Math.floor(rnd() * 25), Math.floor(rnd() * 6),
-      1 + Math.floor(rnd() * 30), wards[Math.floor(rnd() * 4)], rnd() < 0.2 ? 1 : 0, rnd() < 0.1 ? '"follow-up, by phone"' : 'routine',
+      1 + Math.floor(rnd() * 30), wards[Math.floor(rnd() * 4)], rnd() < 0.2 ? 1 : 0, rnd() < 0.1 ? '"follow-up by phone, patient stable, no new deficits"' : 'routine outpatient review; no change in medication',
     ].join(',') + '\n';
     if (buf.length > 1 << 20) {
       if (!out.write(buf)) await new Promise((r) => out.once('drain', r));

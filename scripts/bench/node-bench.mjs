@@ -1,7 +1,4 @@
-// Node half of the benchmarks, run through Vite's module runner like the CLI.
-import { fileURLToPath } from 'node:url';
-import { runnerImport } from 'vite';
+// Node half of the benchmarks, run from the TypeScript sources like the CLI.
+import { withModule } from '../../bin/ts-runner.mjs';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const { module } = await runnerImport(root + 'scripts/bench/node-bench-core.ts', { root, configFile: false, logLevel: 'silent' });
-await module.bench(process.argv[2]);
+await withModule('scripts/bench/node-bench-core.ts', (m) => m.bench(process.argv[2]));

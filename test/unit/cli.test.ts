@@ -28,6 +28,13 @@ describe('clinstat CLI', () => {
     const t = list.find((p: { id: string }) => p.id === 'compare.ttest_ind');
     expect(t.roles.map((x: { name: string }) => x.name)).toEqual(['outcome', 'group']);
   });
+  it('refuses a group with other than two levels', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'clinstat-cli-'));
+    await writeFile(path.join(dir, 'three.csv'), 'y,arm\n1,a\n2,b\n3,c\n4,a\n5,b\n6,c\n');
+    await writeFile(path.join(dir, 'spec.json'), JSON.stringify({ plugin: 'compare.ttest_ind', data: { file: 'three.csv' }, roles: { outcome: 'y', group: 'arm' } }));
+    const r = await call(['run', path.join(dir, 'spec.json')]);
+    expect([r.code, r.err]).toEqual([3, expect.stringMatching(/exactly 2 groups, but "arm" has 3 \(a, b, c\)/)]);
+  });
   it('runs a spec with a path relative to the spec file', async () => {
     const file = await specDir({ plugin: 'compare.ttest_ind', data: { file: 'ToothGrowth.csv' }, roles: { outcome: 'len', group: 'supp' } });
     const r = await call(['run', file]);
@@ -48,7 +55,12 @@ describe('clinstat CLI', () => {
     r = await call(['run', await specDir({ plugin: 'nope.nothing', data: { file: 'ToothGrowth.csv' }, roles: {} })]);
     expect([r.code, r.err]).toEqual([2, expect.stringMatching(/Unknown plugin/)]);
     r = await call(['run', await specDir({ plugin: 'compare.ttest_ind', data: { file: 'ToothGrowth.csv' }, roles: { outcome: 'len', group: 'dose' } })]);
-    expect([r.code, r.err]).toEqual([3, expect.stringMatching(/exactly 2 groups.*has 3/)]);
+    expect([r.code, r.err]).toEqual([3, expect.stringMatching(/"dose" is numeric, but "Group" needs categorical/)]);
+    r = await call(['run', await specDir({ plugin: 'compare.ttest_ind', data: { file: 'ToothGrowth.csv' }, filter: 'dose <> 2', roles: { outcome: 'len', group: 'supp' } })]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).n).toEqual({ rows: 40, used: 40, excluded: 0 });
+    r = await call(['run', await specDir({ plugin: 'compare.ttest_ind', data: { file: 'ToothGrowth.csv' }, filter: 'dose <> 2', roles: { outcome: 'len', group: 'supp' }, options: { conf_level: 95 } })]);
+    expect([r.code, r.err]).toEqual([2, expect.stringMatching(/conf_level.*out of range/)]);
     r = await call(['run', await specDir({ plugin: 'compare.ttest_ind', data: { file: 'ToothGrowth.csv' }, roles: { outcome: 'supp', group: 'dose' } })]);
     expect(r.code).toBe(3);
     r = await call(['run', await specDir({ plugin: 'compare.ttest_ind', data: { file: 'missing.csv' }, roles: { outcome: 'len', group: 'supp' } })]);

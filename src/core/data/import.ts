@@ -18,7 +18,8 @@ import { detectFormat } from './detect';
 import { assertLooksLikeText, decodeText, detectEncoding } from './encoding';
 import { inferTypes } from './infer';
 import { readJson } from './json';
-import { allTableNames, deleteMetadata, writeColumnTypes, writeSource } from './metadata';
+import { allTableNames, deleteMetadata, sqlColumnTypes, writeColumnTypes, writeSource } from './metadata';
+import { measureTypeOfSql } from './sql-types';
 import { rawTableName, tableNameFromFile } from './names';
 import { readParquet } from './parquet';
 import { describeTable } from './tables';
@@ -94,12 +95,20 @@ export async function importFile(
     }
     cancel.throwIfCancelled();
     progress(share + 0.02, 'Detecting column types');
-    const stats = await inferTypes(conn, raw, columns, hints);
+    const storage = await sqlColumnTypes(conn, raw);
+    const typed = await typeParsedColumns(conn, raw, columns, storage);
+    const textual = columns.filter((c) => !typed.has(c));
+    const textTypes = await inferTypes(conn, raw, textual, textual.map((c) => hints[columns.indexOf(c)] ?? null));
+    textual.forEach((c, i) => typed.set(c, textTypes[i].type));
     cancel.throwIfCancelled();
     progress(share + 0.08, 'Creating the table');
-    const select = columns.map((c, i) => `${castColumn(c, stats[i].type)} AS ${ident(c)}`).join(', ');
+    const select = columns
+      .map((c) => `${textual.includes(c) ? castColumn(c, typed.get(c)!) : storedColumn(c, typed.get(c)!)} AS ${ident(c)}`)
+      .join(', ');
     await conn.query(`CREATE TABLE ${ident(table)} AS SELECT ${select} FROM ${ident(raw)}`);
-    await writeColumnTypes(conn, table, columns.map((name, i) => ({ name, type: stats[i].type })));
+    const converted = textual.filter((c) => typed.get(c) !== 'categorical' && typed.get(c) !== 'text');
+    await keepOriginalText(conn, raw, converted);
+    await writeColumnTypes(conn, table, columns.map((name) => ({ name, type: typed.get(name)! })));
     await writeSource(conn, table, info);
     const result = await describeTable(conn, table);
     progress(1, `Imported ${result.rows} rows`);
@@ -108,6 +117,48 @@ export async function importFile(
     await cleanup(conn, table, raw);
     throw e;
   }
+}
+
+/**
+ * Columns the reader already parsed (DOUBLE, BOOLEAN, dates from typed sources) need no text
+ * inference: a DOUBLE column whose values are all whole numbers within ±2^53 is integer.
+ */
+async function typeParsedColumns(conn: Connector, raw: string, columns: string[], storage: Map<string, string>): Promise<Map<string, MeasureType>> {
+  const out = new Map<string, MeasureType>();
+  const doubles: string[] = [];
+  for (const c of columns) {
+    const t = (storage.get(c) ?? 'VARCHAR').toUpperCase();
+    if (t === 'VARCHAR') continue;
+    if (t === 'DOUBLE') doubles.push(c);
+    else out.set(c, measureTypeOfSql(t));
+  }
+  if (doubles.length) {
+    const exprs = doubles.map((c, i) => `bool_and(${ident(c)} = round(${ident(c)}) AND abs(${ident(c)}) < 9007199254740992) AS w${i}`);
+    const row = (await conn.query(`SELECT ${exprs.join(', ')} FROM ${ident(raw)}`)).get(0)!.toJSON();
+    // bool_and over no values is NULL: an all-missing numeric column stays numeric.
+    doubles.forEach((c, i) => out.set(c, row[`w${i}`] === true ? 'integer' : 'numeric'));
+  }
+  return out;
+}
+
+/** The typed expression for a column the reader parsed. */
+function storedColumn(name: string, type: MeasureType): string {
+  return type === 'integer' ? `CAST(${ident(name)} AS BIGINT)` : ident(name);
+}
+
+/**
+ * Keeps, in the raw table, the original text of the columns whose values were converted from
+ * text (dates, yes/no, numbers with stray tokens): setColumnType converts again from it. Other
+ * columns convert from their stored values.
+ */
+async function keepOriginalText(conn: Connector, raw: string, converted: string[]): Promise<void> {
+  if (converted.length === 0) {
+    await conn.query(`DROP TABLE ${ident(raw)}`);
+    return;
+  }
+  const tmp = `${raw}__text`;
+  await conn.query(`CREATE TABLE ${ident(tmp)} AS SELECT ${converted.map(ident).join(', ')} FROM ${ident(raw)}`);
+  await conn.query(`DROP TABLE ${ident(raw)}; ALTER TABLE ${ident(tmp)} RENAME TO ${ident(raw)}`);
 }
 
 async function cleanup(conn: Connector, table: string, raw: string): Promise<void> {

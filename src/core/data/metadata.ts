@@ -5,7 +5,7 @@
  *   __clinstat_tables(table_name, source): the TableInfo.source of each imported table as JSON.
  */
 import { ident, literal, type Connector } from '../engine/connector';
-import { measureTypeOfSql } from '../plugin/column-types';
+import { measureTypeOfSql } from './sql-types';
 import type { MeasureType } from '../plugin/types';
 import type { TableInfo } from './types';
 

@@ -6,10 +6,15 @@
  */
 import type { Table } from 'apache-arrow';
 import { ident } from '../engine/connector';
-import type { ColumnType } from './column-types';
 import type { CategoricalColumn, ColumnData, MeasureType, NumericColumn } from './types';
 
 export type Representation = 'numeric' | 'categorical';
+
+/** A column's storage (DuckDB) type and measurement type. */
+export interface ColumnType {
+  sqlType: string;
+  type: MeasureType;
+}
 
 /** SQL expression that yields DOUBLE (numeric) or VARCHAR (categorical) for a column. */
 export function selectExpression(column: string, type: ColumnType, as: Representation): string {

@@ -9,8 +9,8 @@ import { CancelToken, UserError } from '../errors';
 import { preludeCode, type DataOrigin } from '../results/r-prelude';
 import { finiteOrNull, sanitizeTable } from '../results/sanitize';
 import type { AnalysisSpec, Result } from '../results/types';
-import { tableColumnTypes } from './column-types';
-import { completeRows, countKept, finishColumn, readNumeric, readStrings, selectExpression, type RawColumn, type Representation } from './columns';
+import { readColumnTypes, sqlColumnTypes } from '../data/metadata';
+import { completeRows, countKept, finishColumn, readNumeric, readStrings, selectExpression, type ColumnType, type RawColumn, type Representation } from './columns';
 import { loadPlugin } from './registry';
 import { checkOptions, checkRoles } from './spec-check';
 import type { ColumnData, PluginManifest, RoleSpec, RunContext, RunInput } from './types';
@@ -33,7 +33,8 @@ const TYPE_NAMES_ZH: Record<string, string> = {
 };
 
 async function fetchColumns(conn: Connector, manifest: PluginManifest, roles: Record<string, string[]>, table: string, filter?: string) {
-  const types = await tableColumnTypes(conn, table);
+  const [sql, measures] = await Promise.all([sqlColumnTypes(conn, table), readColumnTypes(conn, table)]);
+  const types = new Map<string, ColumnType>([...sql].map(([name, sqlType]) => [name, { sqlType, type: measures.get(name)! }]));
   const wanted: { role: RoleSpec; column: string; as: Representation }[] = [];
   for (const role of manifest.roles) {
     for (const column of roles[role.name]) {

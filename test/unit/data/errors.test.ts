@@ -5,7 +5,7 @@ import { imp, newConn, tableNames, userError } from './helpers';
 let conn: Connector;
 beforeAll(async () => {
   conn = await newConn();
-  await imp(conn, 'keep.csv', 'a,b\n1,2\n');
+  await imp(conn, 'keep.csv', 'a,seen\n1,2023-01-05\n');
 });
 afterAll(async () => {
   await conn.close();
