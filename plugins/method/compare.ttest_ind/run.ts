@@ -4,6 +4,7 @@ import { fUpper, fCdf, tPValue, tQuantile, type Alternative } from '$core/stats/
 import { mean, variance, nullIfNaN } from '$core/stats/descriptive';
 import { asFactor, dropUnusedLevels, splitByLevel, type Factor } from '$core/stats/factor';
 import { fmt } from '$core/stats/format';
+import { boxFigure } from '$core/results/box-figure';
 
 const DBL_EPSILON = 2.220446049250313e-16;
 
@@ -278,40 +279,15 @@ export function run(_ctx: RunContext, input: RunInput): PluginOutput {
     }
   }
 
-  return { tables: { tidy, groups }, figures: [boxFigure(p)], assumptions, warnings };
+  return { tables: { tidy, groups }, figures: [groupsFigure(p)], assumptions, warnings };
 }
 
-const MAX_POINTS = 2000;
-
-function boxFigure(p: Prepared): ResultFigure {
-  const g = p.factor;
-  const values: { group: string; value: number }[] = [];
-  const yv = p.y.values;
-  for (let i = 0; i < yv.length; i++) if (g.codes[i] >= 0 && !Number.isNaN(yv[i])) values.push({ group: g.levels[g.codes[i]], value: yv[i] });
-  const enc = {
-    x: { field: 'group', type: 'nominal', title: null, sort: g.levels },
-    y: { field: 'value', type: 'quantitative', title: p.y.name, scale: { zero: false } },
-  };
-  const layer: Record<string, unknown>[] = [
-    { mark: { type: 'boxplot', extent: 1.5, opacity: 0.5, outliers: values.length > MAX_POINTS }, encoding: { ...enc, color: { field: 'group', type: 'nominal', legend: null, sort: g.levels } } },
-  ];
-  if (values.length <= MAX_POINTS) {
-    layer.push({
-      mark: { type: 'point', filled: true, size: 25, opacity: 0.6, color: '#333' },
-      encoding: { ...enc, xOffset: { field: 'jitter', type: 'quantitative', scale: { domain: [-1, 1] } } },
-    });
-  }
-  return {
+function groupsFigure(p: Prepared): ResultFigure {
+  return boxFigure({
     id: 'boxplot',
     title: `${p.y.name} by group`,
     title_zh: `各组 ${p.y.name} 的箱线图`,
-    spec: {
-      $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-      // deterministic jitter in [-0.6, 0.6] (golden-ratio sequence), so the figure is reproducible
-      data: { values: values.map((v, i) => ({ ...v, jitter: Math.round((((i * 0.6180339887) % 1) - 0.5) * 1200) / 1000 })) },
-      width: { step: 80 },
-      height: 260,
-      layer,
-    },
-  };
+    valueTitle: p.y.name,
+    groups: p.factor.levels.map((name, j) => ({ name, values: p.samples[j] })),
+  });
 }

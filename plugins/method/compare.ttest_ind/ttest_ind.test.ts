@@ -48,12 +48,15 @@ describe('compare.ttest_ind vs R t.test', () => {
     });
   }
 
-  it('figure is a Vega-Lite v6 box plot with inline data', () => {
+  it('figure is a Vega-Lite v6 box plot of R\'s boxplot.stats, with every point at small n', () => {
     const out = run(testContext, inputFor(fx.cases[0])) as any;
     const spec = out.figures[0].spec;
     expect(spec.$schema).toContain('vega-lite/v6');
-    expect(spec.data.values).toHaveLength(20);
-    expect(spec.layer[0].mark.type).toBe('boxplot');
+    const boxes = spec.layer[1].data.values;
+    expect(boxes.map((b: { group: string }) => b.group)).toEqual(['1', '2']);
+    // R: boxplot.stats(sleep$extra[sleep$group == 1])$stats
+    expect([boxes[0].lower, boxes[0].q1, boxes[0].median, boxes[0].q3, boxes[0].upper]).toEqual([-1.6, -0.2, 0.35, 2, 3.7]);
+    expect(spec.layer[3].data.values).toHaveLength(20);
   });
 
   it('rCode writes the t.test call with all options', () => {
