@@ -7,6 +7,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
+import { tableFromArrays, tableToIPC } from 'apache-arrow';
+import { fileURLToPath } from 'node:url';
 import { engineReady, openApp, tableCount as countTables, tableLoaded } from './harness.mjs';
 
 async function fixtures() {
@@ -34,6 +36,9 @@ async function fixtures() {
     binary: await file('photo.csv', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 1, 2, 3])),
     gb: await file('中文数据.csv', iconv.encode('编号,性别,年龄\n1,男,63\n2,女,58\n3,男,71\n', 'gb18030')),
     xss: await file('xss.csv', '<script>alert(1)</script>,<img src=x onerror=alert(2)>\n1,<b>bold</b>\n2,x\n'),
+    json: await file('records.json', JSON.stringify([{ id: 1, arm: 'A', sbp: 120.5 }, { id: 2, arm: 'B', sbp: 131 }])),
+    arrow: await file('labs.arrow', tableToIPC(tableFromArrays({ hba1c: Float64Array.from([6.1, 7.4, 5.9]), visit: Int32Array.from([1, 2, 3]) }), 'file')),
+    parquet: fileURLToPath(new URL('../fixtures/data/datapage_v2.snappy.parquet', import.meta.url)),
     emptyXlsx: await file('empty.xlsx', ''),
     corruptXlsx: await file('corrupt.xlsx', Buffer.from('PK\u0003\u0004 this is not really a workbook')),
   };
@@ -89,6 +94,15 @@ test('CSV, Excel, type change, malformed files, GB18030 and XSS', async () => {
       assert.equal(await tableCount(), loaded, `a bad file (${path.basename(file)}) loses nothing`);
     }
     await app.shot('import-error');
+
+    await load(f.json);
+    await tableLoaded(page, 'records');
+    assert.equal(await page.getByTestId('type-sbp').inputValue(), 'numeric');
+    await load(f.arrow);
+    await tableLoaded(page, 'labs');
+    assert.equal(await page.getByTestId('type-visit').inputValue(), 'integer');
+    await load(f.parquet);
+    await tableLoaded(page, 'datapage_v2_snappy');
 
     await load(f.gb);
     await page.getByTestId('type-性别').waitFor();

@@ -96,6 +96,7 @@ export function run(_ctx: RunContext, input: RunInput): PluginOutput {
         columns,
         rows,
         notes: [`Bins are (from, to]; the first bin also includes its lower limit (R's hist, right = TRUE, include.lowest = TRUE).`],
+        notes_zh: ['分组区间为左开右闭 (from, to]；第一个区间也包含其下限（同 R 的 hist，right = TRUE，include.lowest = TRUE）。'],
       },
     },
     figures: [{ id: 'histogram', title: `Histogram of ${xcol.name}`, title_zh: `${xcol.name} 的直方图`, spec: JSON.parse(JSON.stringify(spec)) }],

@@ -171,6 +171,7 @@ export function run(_ctx: RunContext, input: RunInput): PluginOutput {
   const pct = `${Math.round(confLevel * 1000) / 10}%`;
 
   const notes: string[] = [];
+  const notesZh: string[] = [];
   const warnings: ResultWarning[] = [];
   if (r.statistic === null) {
     warnings.push({
@@ -179,10 +180,18 @@ export function run(_ctx: RunContext, input: RunInput): PluginOutput {
       message_zh: `结局变量“${p.y.name}”在两组内（几乎）都是常数，标准误为零，t 统计量、P 值和置信区间无定义。`,
     });
     notes.push('statistic, p_value and the confidence interval are null: the data are essentially constant (standard error 0).');
+    notesZh.push('t 值、P 值和置信区间为空：数据（几乎）为常数，标准误为 0。');
   }
-  if (alternative === 'less') notes.push('conf_low is null: a one-sided (less) interval has no lower bound (−∞).');
-  if (alternative === 'greater') notes.push('conf_high is null: a one-sided (greater) interval has no upper bound (+∞).');
+  if (alternative === 'less') {
+    notes.push('conf_low is null: a one-sided (less) interval has no lower bound (−∞).');
+    notesZh.push('置信区间下限为空：单侧（左侧）区间没有下限（−∞）。');
+  }
+  if (alternative === 'greater') {
+    notes.push('conf_high is null: a one-sided (greater) interval has no upper bound (+∞).');
+    notesZh.push('置信区间上限为空：单侧（右侧）区间没有上限（+∞）。');
+  }
   notes.push(`estimate = mean(${l1}) − mean(${l2}); ${pct} confidence interval; null hypothesis: difference = ${mu}.`);
+  notesZh.push(`估计值 = 均值(${l1}) − 均值(${l2})；${pct} 置信区间；原假设：差值 = ${mu}。`);
 
   const tidy: ResultTable = {
     title: r.method,
@@ -214,6 +223,7 @@ export function run(_ctx: RunContext, input: RunInput): PluginOutput {
       },
     ],
     notes,
+    notes_zh: notesZh,
   };
 
   const groups: ResultTable = {

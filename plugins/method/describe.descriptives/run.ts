@@ -127,20 +127,29 @@ export function run(ctx: RunContext, input: RunInput): PluginOutput {
   }
 
   const notes: string[] = [];
+  const notesZh: string[] = [];
+  const note = (en: string, zh: string) => {
+    notes.push(en);
+    notesZh.push(zh);
+  };
   const any = (key: string, pred: (r: Record<string, CellValue>) => boolean) => rows.some((r) => r[key] === null && pred(r));
-  if (any('sd', (r) => (r.n as number) < 2)) notes.push('sd and se_mean are empty where n < 2 (a standard deviation needs at least 2 values).');
-  if (any('skewness', (r) => (r.n as number) < 3)) notes.push('skewness is empty where n < 3.');
-  if (any('kurtosis', (r) => (r.n as number) < 4)) notes.push('kurtosis is empty where n < 4.');
+  if (any('sd', (r) => (r.n as number) < 2))
+    note('sd and se_mean are empty where n < 2 (a standard deviation needs at least 2 values).', 'n < 2 时标准差和均值标准误为空（标准差至少需要 2 个值）。');
+  if (any('skewness', (r) => (r.n as number) < 3)) note('skewness is empty where n < 3.', 'n < 3 时偏度为空。');
+  if (any('kurtosis', (r) => (r.n as number) < 4)) note('kurtosis is empty where n < 4.', 'n < 4 时峰度为空。');
   if (any('skewness', (r) => (r.n as number) >= 3) || any('kurtosis', (r) => (r.n as number) >= 4))
-    notes.push('skewness and kurtosis are empty where all values are equal (SD = 0).');
-  if (rows.some((r) => r.n === 0)) notes.push('All statistics are empty where there are no non-missing values.');
-  notes.push('Quartiles: R type 7. Skewness and kurtosis: sample-adjusted G1 and excess G2 (SAS/SPSS; e1071 type 2).');
+    note('skewness and kurtosis are empty where all values are equal (SD = 0).', '所有值相等（标准差 = 0）时偏度和峰度为空。');
+  if (rows.some((r) => r.n === 0)) note('All statistics are empty where there are no non-missing values.', '没有非缺失值时所有统计量为空。');
+  note(
+    'Quartiles: R type 7. Skewness and kurtosis: sample-adjusted G1 and excess G2 (SAS/SPSS; e1071 type 2).',
+    '四分位数：R 第 7 型。偏度与峰度：样本校正的 G1 与超额峰度 G2（同 SAS/SPSS；e1071 type 2）。',
+  );
 
   const columns: ResultColumn[] = [
     { key: 'variable', label: 'Variable', label_zh: '变量', type: 'text' },
     ...(factor ? [{ key: 'group', label: gcol!.name, label_zh: gcol!.name, type: 'text' as const }] : []),
     ...STAT_COLUMNS,
   ];
-  const table: ResultTable = { title: 'Descriptive statistics', title_zh: '描述性统计', columns, rows, notes };
+  const table: ResultTable = { title: 'Descriptive statistics', title_zh: '描述性统计', columns, rows, notes, notes_zh: notesZh };
   return { tables: { descriptives: table }, figures: [], assumptions: [], warnings };
 }

@@ -20,10 +20,13 @@ export function sanitizeTable(table: ResultTable): ResultTable {
     return out;
   });
   const notes = [...(table.notes ?? [])];
+  const notesZh = [...(table.notes_zh ?? [])];
   if (undefinedCells.length > 0 && notes.length === 0) {
-    notes.push(`Not computable (shown as —): ${undefinedCells.slice(0, 10).join(', ')}${undefinedCells.length > 10 ? ', …' : ''}.`);
+    const cells = `${undefinedCells.slice(0, 10).join(', ')}${undefinedCells.length > 10 ? ', …' : ''}`;
+    notes.push(`Not computable (shown as —): ${cells}.`);
+    notesZh.push(`无法计算（显示为 —）：${cells}。`);
   }
-  return { ...table, rows, ...(notes.length ? { notes } : {}) };
+  return { ...table, rows, ...(notes.length ? { notes } : {}), ...(notesZh.length ? { notes_zh: notesZh } : {}) };
 }
 
 /** Replaces non-finite numbers anywhere in a JSON-like value with null. */

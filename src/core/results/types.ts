@@ -29,6 +29,8 @@ export interface ResultTable {
   rows: Record<string, CellValue>[];
   /** Footnotes, e.g. why a cell is null. */
   notes?: string[];
+  /** The same footnotes in Chinese, one for one. */
+  notes_zh?: string[];
 }
 
 export interface ResultFigure {
