@@ -21,6 +21,17 @@ out$f <- lapply(seq_len(nrow(fq)), function(i) {
   x <- fq$x[i]; a <- fq$df1[i]; b <- fq$df2[i]
   list(x = x, df1 = a, df2 = b, cdf = pf(x, a, b), upper = pf(x, a, b, lower.tail = FALSE))
 })
+# far tails: p-values of 1e-20 .. 1e-200 must keep their relative precision
+out$f_tail <- lapply(list(c(200, 3, 500), c(2000, 2, 1000), c(90, 10, 400)), function(a)
+  list(x = a[1], df1 = a[2], df2 = a[3], upper = pf(a[1], a[2], a[3], lower.tail = FALSE)))
+cq <- expand.grid(x = c(0.01, 1, 3.84, 50, 200, 1000), df = c(1, 3, 10, 55.5))
+out$chisq <- lapply(seq_len(nrow(cq)), function(i) {
+  x <- cq$x[i]; df <- cq$df[i]
+  list(x = x, df = df, cdf = pchisq(x, df), upper = pchisq(x, df, lower.tail = FALSE))
+})
+qq <- expand.grid(p = c(1e-8, 0.05, 0.5, 0.95, 0.999), df = c(1, 4, 17.5))
+out$chisqq <- lapply(seq_len(nrow(qq)), function(i) list(p = qq$p[i], df = qq$df[i], q = qchisq(qq$p[i], qq$df[i])))
+out$fq <- lapply(seq_len(nrow(qq)), function(i) list(p = qq$p[i], df1 = qq$df[i], df2 = 12, q = qf(qq$p[i], qq$df[i], 12)))
 
 # descriptive (e1071 type 2 = SAS/SPSS G1, G2)
 desc_case <- function(x) list(

@@ -1,6 +1,6 @@
 import { describe, it } from 'vitest';
 import { expectClose, loadFixture } from '../../reference/compare';
-import { fCdf, fUpper, normalCdf, normalQuantile, normalUpper, tCdf, tPValue, tQuantile, tUpper } from '../../../src/core/stats/distributions';
+import { chisqCdf, chisqQuantile, chisqUpper, fCdf, fQuantile, fUpper, normalCdf, normalQuantile, normalUpper, tCdf, tPValue, tQuantile, tUpper } from '../../../src/core/stats/distributions';
 
 const fx = loadFixture('kernels');
 
@@ -26,8 +26,18 @@ describe('distributions (vs R pt/qt/pnorm/qnorm/pf)', () => {
   });
   it('F cdf and upper tail', () => {
     for (const c of fx.f) {
-      expectClose(fCdf(c.x, c.df1, c.df2), c.cdf, 1e-7, `pf(${c.x},${c.df1},${c.df2})`);
-      expectClose(fUpper(c.x, c.df1, c.df2), c.upper, 1e-7, `pf upper(${c.x},${c.df1},${c.df2})`);
+      expectClose(fCdf(c.x, c.df1, c.df2), c.cdf, 1e-12, `pf(${c.x},${c.df1},${c.df2})`);
+      expectClose(fUpper(c.x, c.df1, c.df2), c.upper, 1e-12, `pf upper(${c.x},${c.df1},${c.df2})`);
     }
+    for (const c of fx.f_tail) expectClose(fUpper(c.x, c.df1, c.df2), c.upper, 1e-10, `pf upper(${c.x},${c.df1},${c.df2})`);
+    // R returns 0 for qf(1e-8, 1, 12) (its qbeta underflows there); those cases are skipped.
+    for (const c of fx.fq.filter((q: { q: number }) => q.q > 0)) expectClose(fQuantile(c.p, c.df1, c.df2), c.q, 1e-9, `qf(${c.p},${c.df1},${c.df2})`);
+  });
+  it('chi-square cdf, upper tail and quantile', () => {
+    for (const c of fx.chisq) {
+      expectClose(chisqCdf(c.x, c.df), c.cdf, 1e-12, `pchisq(${c.x},${c.df})`);
+      expectClose(chisqUpper(c.x, c.df), c.upper, 1e-12, `pchisq upper(${c.x},${c.df})`);
+    }
+    for (const c of fx.chisqq) expectClose(chisqQuantile(c.p, c.df), c.q, 1e-9, `qchisq(${c.p},${c.df})`);
   });
 });
