@@ -4,6 +4,20 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { engineReady, openApp, tableLoaded } from './harness.mjs';
 
+/** The clipboard write is asynchronous: polls until the clipboard's `type` holds `marker`. */
+async function untilClipboard(page, type, marker) {
+  for (let i = 0; i < 50; i++) {
+    const text = await page.evaluate(async (t) => {
+      const items = await navigator.clipboard.read();
+      const item = items.find((x) => x.types.includes(t));
+      return item ? (await item.getType(t)).text() : '';
+    }, type);
+    if (text.includes(marker)) return text;
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`the clipboard never held ${type} with ${marker}`);
+}
+
 test('sample data, t-test by drag and drop, results, Chinese, offline', async () => {
   const app = await openApp();
   const { page } = app;
@@ -30,6 +44,16 @@ test('sample data, t-test by drag and drop, results, Chinese, offline', async ()
     assert.ok(interpretation.length > 40, 'interpretation is written out');
     assert.match(await page.getByTestId('r-code').innerText(), /t\.test\(len ~ supp/);
     await app.shot('analysis-en');
+
+    // Copy the result table as TSV and as HTML (for Word/Excel).
+    await app.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.getByTestId('copy-tsv-tidy').click();
+    const tsv = await untilClipboard(page, 'text/plain', '\t');
+    assert.match(tsv.split('\n')[0], /\tdf\t/);
+    assert.match(tsv, /\t55\.3\t/);
+    await page.getByTestId('copy-html-tidy').click();
+    const html = await untilClipboard(page, 'text/html', '<table');
+    assert.match(html, /<td[^>]*>55\.3<\/td>/);
 
     await page.getByTestId('lang-switch').selectOption('zh');
     await page.getByText('独立样本 t 检验').first().waitFor();

@@ -29,6 +29,7 @@ test('a large CSV import shows progress and can be cancelled', async () => {
     assert.equal(await page.getByTestId('table-clinstat_e2e_cancel_600000').count(), 0);
     assert.equal(await page.getByTestId('error-banner').count(), 0, 'cancelling is not an error');
     assert.deepEqual(app.foreignRequests, []);
+    assert.deepEqual(app.consoleErrors, []);
   } finally {
     await app.close();
   }

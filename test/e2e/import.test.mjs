@@ -114,7 +114,17 @@ test('CSV, Excel, type change, malformed files, GB18030 and XSS', async () => {
     assert.equal(dialogs, 0, 'no script from the data ran');
     await app.shot('import-xss');
 
+    // A file dropped on the drop zone (drag and drop from the desktop) loads like a picked one.
+    await page.evaluate(() => {
+      const dt = new DataTransfer();
+      dt.items.add(new File(['arm,score\nA,1\nB,2\nA,3\n'], 'dropped.csv', { type: 'text/csv' }));
+      const zone = document.querySelector('[data-testid="drop-zone"]');
+      for (const type of ['dragenter', 'dragover', 'drop']) zone.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
+    });
+    await tableLoaded(page, 'dropped');
+
     assert.deepEqual(app.foreignRequests, []);
+    assert.deepEqual(app.consoleErrors, [], 'bad files are reported in the page, not as console errors');
   } finally {
     await app.close();
   }

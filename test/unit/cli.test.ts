@@ -67,4 +67,32 @@ describe('clinstat CLI', () => {
     expect([r.code, r.err]).toEqual([3, expect.stringMatching(/Cannot read the data file/)]);
     expect(r.out).toBe('');
   });
+  it('malformed data files exit 3 with one specific message; GB18030 and odd headers work', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'clinstat-cli-bad-'));
+    const runOn = async (name: string, content: Uint8Array | string, roles = { outcome: 'y', group: 'g' }) => {
+      await writeFile(path.join(dir, name), content);
+      const spec = path.join(dir, `${name}.spec.json`);
+      await writeFile(spec, JSON.stringify({ plugin: 'compare.ttest_ind', data: { file: name }, roles }));
+      return call(['run', spec]);
+    };
+    const cases: [string, Uint8Array | string, RegExp][] = [
+      ['empty.csv', '', /is empty/],
+      ['ragged.csv', 'y,g\n1,a\n2,b,3\n', /Line 3 has 3 fields; the header has 2/],
+      ['photo.csv', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 0, 1, 2]), /does not look like a text file/],
+      ['empty.xlsx', '', /is empty/],
+      ['broken.xlsx', 'PK\u0003\u0004 not a workbook', /Excel/],
+    ];
+    for (const [name, content, message] of cases) {
+      const r = await runOn(name, content);
+      expect([name, r.code, r.err]).toEqual([name, 3, expect.stringMatching(message)]);
+      expect(r.err.trim().split('\n')).toHaveLength(1);
+      expect(r.out).toBe('');
+    }
+    const iconv = (await import('iconv-lite')).default;
+    const gb = await runOn('中文.csv', iconv.encode('值,组别\n1.5,男\n2.5,女\n3.5,男\n4.0,女\n', 'gb18030'), { outcome: '值', group: '组别' } as never);
+    expect(gb.code).toBe(0);
+    expect(JSON.parse(gb.out).tables.groups.rows.map((r: { group: string }) => r.group)).toEqual(['女', '男']);
+    const xss = await runOn('xss.csv', '<script>alert(1)</script>,g\n1,a\n2,b\n3,a\n4,b\n', { outcome: '<script>alert(1)</script>', group: 'g' } as never);
+    expect(xss.code).toBe(0);
+  });
 });

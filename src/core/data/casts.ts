@@ -82,8 +82,18 @@ function dateExpr(x: string, to: 'DATE' | 'TIMESTAMP'): string {
   );
 }
 
-/** For setColumnType: a date-time text also converts to a date (its day). */
+/**
+ * Excel stores dates as day counts from 1899-12-30 (serials): a whole number in the range of
+ * 1900-03-01 .. 9999-12-31 converts to that day. Only on the user's request (setColumnType):
+ * inference never turns integers into dates.
+ */
+function excelSerialDate(x: string): string {
+  return `CASE WHEN regexp_full_match(${x}, '[0-9]{2,7}([.]0+)?') AND TRY_CAST(${x} AS DOUBLE) BETWEEN 61 AND 2958465 ` +
+    `THEN CAST(DATE '1899-12-30' + CAST(TRY_CAST(${x} AS DOUBLE) AS INTEGER) AS DATE) END`;
+}
+
+/** For setColumnType: a date-time text also converts to a date (its day), and so does an Excel serial number. */
 export function castTextLenient(x: string, type: MeasureType): string {
-  if (type === 'date') return `CAST(${dateExpr(x, 'TIMESTAMP')} AS DATE)`;
+  if (type === 'date') return `coalesce(CAST(${dateExpr(x, 'TIMESTAMP')} AS DATE), ${excelSerialDate(x)})`;
   return castText(x, type);
 }

@@ -94,3 +94,17 @@ describe('table management', () => {
     expect(await listTables(conn)).toEqual([]);
   });
 });
+
+describe('Excel serial numbers', () => {
+  it('become dates when the user changes the column type to date', async () => {
+    const c = await newConn();
+    // 44931 = 2023-01-05 and 45000 = 2023-03-15 in Excel's 1900 date system.
+    await imp(c, 'serials.csv', 'id,admitted\n1,44931\n2,45000\n3,\n');
+    const col = await setColumnType(c, 'serials', 'admitted', 'date');
+    expect(col).toMatchObject({ type: 'date', sqlType: 'DATE', missing: 1 });
+    expect(await rows(c, 'SELECT strftime(admitted, \'%Y-%m-%d\') AS d FROM serials ORDER BY id')).toEqual([
+      { d: '2023-01-05' }, { d: '2023-03-15' }, { d: null },
+    ]);
+    await c.close();
+  });
+});

@@ -1,0 +1,164 @@
+/**
+ * Cross-tabulation of categorical codes (R's table() / xtabs(w ~ r + c)), with optional
+ * frequency weights, plus the helpers the categorical-data plugins share: chi-square
+ * expected counts and residuals, and the role/level plumbing.
+ */
+import type { ColumnData } from '../plugin/types';
+import { asFactor, dropUnusedLevels, type Factor } from './factor';
+
+export interface CrossTab {
+  rowLevels: string[];
+  colLevels: string[];
+  /** counts[i][j]: (weighted) count of row level i and column level j. */
+  counts: number[][];
+  rowTotals: number[];
+  colTotals: number[];
+  total: number;
+}
+
+/** A role's column (single) or undefined. */
+export function single(c: ColumnData | ColumnData[] | undefined): ColumnData | undefined {
+  return Array.isArray(c) ? c[0] : c;
+}
+
+/**
+ * The weights of the rows (1 each without a weight column). NaN weights mark the row as
+ * missing (the runner's listwise deletion normally removed them).
+ */
+export function weightsOf(w: ColumnData | undefined, n: number): Float64Array {
+  if (!w) return new Float64Array(n).fill(1);
+  if (w.kind !== 'numeric') throw new Error(`The weight “${w.name}” must be numeric.`);
+  return w.values;
+}
+
+/** Problems with a weight column: negative, infinite, or (when `integer`) non-whole values. */
+export function weightProblem(w: ColumnData | undefined, integer: boolean): { en: string; zh: string } | null {
+  if (!w || w.kind !== 'numeric') return null;
+  let neg = 0;
+  let frac = 0;
+  for (const v of w.values) {
+    if (Number.isNaN(v)) continue;
+    if (v < 0 || !Number.isFinite(v)) neg++;
+    else if (integer && Math.abs(v - Math.round(v)) > 1e-7 * Math.max(1, v)) frac++;
+  }
+  if (neg)
+    return {
+      en: `The weight “${w.name}” has ${neg} negative or infinite value${neg > 1 ? 's' : ''}; frequency weights must be counts ≥ 0.`,
+      zh: `权重“${w.name}”有 ${neg} 个负值或无穷值；频数权重必须是 ≥ 0 的计数。`,
+    };
+  if (frac)
+    return {
+      en: `The weight “${w.name}” has ${frac} non-integer value${frac > 1 ? 's' : ''}; this exact test needs whole-number frequency weights (counts).`,
+      zh: `权重“${w.name}”有 ${frac} 个非整数值；该精确检验要求频数权重为整数（计数）。`,
+    };
+  return null;
+}
+
+/** The column as a factor with the levels present in the data (R's factor() on complete rows). */
+export function factorOf(col: ColumnData): Factor {
+  return dropUnusedLevels(asFactor(col));
+}
+
+/** R's xtabs(w ~ row + col): a two-way table of (weighted) counts. */
+export function crossTab(row: Factor, col: Factor, weights?: ArrayLike<number>): CrossTab {
+  const r = row.levels.length;
+  const c = col.levels.length;
+  const flat = new Float64Array(r * c);
+  const n = row.codes.length;
+  for (let i = 0; i < n; i++) {
+    const a = row.codes[i];
+    const b = col.codes[i];
+    if (a < 0 || b < 0) continue;
+    const w = weights ? weights[i] : 1;
+    if (Number.isNaN(w)) continue;
+    flat[a * c + b] += w;
+  }
+  const counts = Array.from({ length: r }, (_, i) => Array.from(flat.subarray(i * c, (i + 1) * c)));
+  return finishTab(row.levels, col.levels, counts);
+}
+
+export function finishTab(rowLevels: string[], colLevels: string[], counts: number[][]): CrossTab {
+  const rowTotals = counts.map((row) => row.reduce((s, v) => s + v, 0));
+  const colTotals = colLevels.map((_, j) => counts.reduce((s, row) => s + row[j], 0));
+  const total = rowTotals.reduce((s, v) => s + v, 0);
+  return { rowLevels, colLevels, counts, rowTotals, colTotals, total };
+}
+
+/** R's table(f) with weights: the (weighted) count of each level. */
+export function oneWay(f: Factor, weights?: ArrayLike<number>): number[] {
+  const out = new Array<number>(f.levels.length).fill(0);
+  for (let i = 0; i < f.codes.length; i++) {
+    const a = f.codes[i];
+    if (a < 0) continue;
+    const w = weights ? weights[i] : 1;
+    if (!Number.isNaN(w)) out[a] += w;
+  }
+  return out;
+}
+
+/** A three-way table counts[k][i][j] (layer k, row i, column j), as R's xtabs(w ~ row + col + layer). */
+export function crossTab3(row: Factor, col: Factor, layer: Factor, weights?: ArrayLike<number>): number[][][] {
+  const r = row.levels.length;
+  const c = col.levels.length;
+  const out = Array.from({ length: layer.levels.length }, () => Array.from({ length: r }, () => new Array<number>(c).fill(0)));
+  for (let i = 0; i < row.codes.length; i++) {
+    const a = row.codes[i];
+    const b = col.codes[i];
+    const k = layer.codes[i];
+    if (a < 0 || b < 0 || k < 0) continue;
+    const w = weights ? weights[i] : 1;
+    if (!Number.isNaN(w)) out[k][a][b] += w;
+  }
+  return out;
+}
+
+/** Expected counts under independence: E_ij = row_i * col_j / n. */
+export function expectedCounts(t: CrossTab): number[][] {
+  return t.counts.map((row, i) => row.map((_, j) => (t.rowTotals[i] * t.colTotals[j]) / t.total));
+}
+
+/** Parses a comma-separated list of numbers ("0.2, 0.3,0.5"); null when any entry is not a number. */
+export function parseNumberList(s: string): number[] | null {
+  const parts = s
+    .split(/[,;\s]+/)
+    .map((x) => x.trim())
+    .filter((x) => x !== '');
+  const nums = parts.map(Number);
+  return nums.every((v) => Number.isFinite(v)) ? nums : null;
+}
+
+/** Row percentages of a cross-tab as a Vega-Lite v6 stacked bar chart (100% within each row level). */
+export function rowPercentFigure(
+  t: CrossTab,
+  rowName: string,
+  colName: string,
+): Record<string, unknown> {
+  const values: Record<string, unknown>[] = [];
+  t.counts.forEach((row, i) =>
+    row.forEach((v, j) => {
+      values.push({
+        row: t.rowLevels[i],
+        column: t.colLevels[j],
+        n: v,
+        percent: t.rowTotals[i] > 0 ? (100 * v) / t.rowTotals[i] : 0,
+      });
+    }),
+  );
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    data: { values },
+    mark: { type: 'bar' },
+    encoding: {
+      y: { field: 'row', type: 'nominal', title: rowName, sort: t.rowLevels },
+      x: { field: 'percent', type: 'quantitative', title: `% of ${rowName} level`, stack: 'zero', scale: { domain: [0, 100] } },
+      color: { field: 'column', type: 'nominal', title: colName, sort: t.colLevels },
+      order: { field: 'column_order', type: 'quantitative' },
+      tooltip: [
+        { field: 'row', title: rowName },
+        { field: 'column', title: colName },
+        { field: 'n', title: 'n' },
+        { field: 'percent', title: '%', format: '.1f' },
+      ],
+    },
+  };
+}
