@@ -6,32 +6,35 @@ import type { Attachment } from 'svelte/attachments';
 
 export const COLUMN_MIME = 'application/x-clinstat-column';
 
-/** Makes an element a drop target for files from the desktop. */
-export function fileDrop(onFiles: (files: File[]) => void, setActive: (active: boolean) => void): Attachment<HTMLElement> {
+/**
+ * A drop target for drags that carry `type` (a dataTransfer type): highlights while such a drag
+ * is over it (nested enter/leave events counted) and hands the DataTransfer to `onDrop`.
+ */
+function dropTarget(type: string, effect: 'copy', onDrop: (data: DataTransfer) => void, setActive: (active: boolean) => void): Attachment<HTMLElement> {
   return (node) => {
     let depth = 0;
-    const hasFiles = (e: DragEvent) => !!e.dataTransfer && [...e.dataTransfer.types].includes('Files');
+    const carries = (e: DragEvent) => !!e.dataTransfer && [...e.dataTransfer.types].includes(type);
     const enter = (e: DragEvent) => {
-      if (!hasFiles(e)) return;
+      if (!carries(e)) return;
       e.preventDefault();
       depth++;
       setActive(true);
     };
     const over = (e: DragEvent) => {
-      if (!hasFiles(e)) return;
+      if (!carries(e)) return;
       e.preventDefault();
-      if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy';
+      if (e.dataTransfer) e.dataTransfer.dropEffect = effect;
     };
     const leave = () => {
       depth = Math.max(0, depth - 1);
       if (depth === 0) setActive(false);
     };
     const drop = (e: DragEvent) => {
-      if (!hasFiles(e)) return;
+      if (!carries(e) || !e.dataTransfer) return;
       e.preventDefault();
       depth = 0;
       setActive(false);
-      onFiles([...(e.dataTransfer?.files ?? [])]);
+      onDrop(e.dataTransfer);
     };
     node.addEventListener('dragenter', enter);
     node.addEventListener('dragover', over);
@@ -44,6 +47,11 @@ export function fileDrop(onFiles: (files: File[]) => void, setActive: (active: b
       node.removeEventListener('drop', drop);
     };
   };
+}
+
+/** Makes an element a drop target for files from the desktop. */
+export function fileDrop(onFiles: (files: File[]) => void, setActive: (active: boolean) => void): Attachment<HTMLElement> {
+  return dropTarget('Files', 'copy', (data) => onFiles([...data.files]), setActive);
 }
 
 /** Makes an element a draggable column chip. */
@@ -71,41 +79,8 @@ export function columnDrag(column: () => string, onChange?: (dragging: string | 
 
 /** Makes an element accept dropped column chips. */
 export function columnDrop(onDrop: (column: string) => void, setOver: (over: boolean) => void): Attachment<HTMLElement> {
-  return (node) => {
-    let depth = 0;
-    const isColumn = (e: DragEvent) => !!e.dataTransfer && [...e.dataTransfer.types].includes(COLUMN_MIME);
-    const enter = (e: DragEvent) => {
-      if (!isColumn(e)) return;
-      e.preventDefault();
-      depth++;
-      setOver(true);
-    };
-    const over = (e: DragEvent) => {
-      if (!isColumn(e)) return;
-      e.preventDefault();
-      if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy';
-    };
-    const leave = () => {
-      depth = Math.max(0, depth - 1);
-      if (depth === 0) setOver(false);
-    };
-    const drop = (e: DragEvent) => {
-      if (!isColumn(e)) return;
-      e.preventDefault();
-      depth = 0;
-      setOver(false);
-      const name = e.dataTransfer?.getData(COLUMN_MIME);
-      if (name) onDrop(name);
-    };
-    node.addEventListener('dragenter', enter);
-    node.addEventListener('dragover', over);
-    node.addEventListener('dragleave', leave);
-    node.addEventListener('drop', drop);
-    return () => {
-      node.removeEventListener('dragenter', enter);
-      node.removeEventListener('dragover', over);
-      node.removeEventListener('dragleave', leave);
-      node.removeEventListener('drop', drop);
-    };
-  };
+  return dropTarget(COLUMN_MIME, 'copy', (data) => {
+    const name = data.getData(COLUMN_MIME);
+    if (name) onDrop(name);
+  }, setOver);
 }
