@@ -10,7 +10,8 @@ export default defineConfig({
   plugins: [svelte()],
   resolve: { alias: { $core: r('./src/core'), $plugins: r('./plugins') } },
   worker: { format: 'es' },
-  build: { target: 'es2022', chunkSizeWarningLimit: 4000 },
+  // pluginTimings: rolldown's timing table is noise in every build log.
+  build: { target: 'es2022', chunkSizeWarningLimit: 4000, rolldownOptions: { checks: { pluginTimings: false } } },
   test: {
     include: ['test/unit/**/*.test.ts', 'test/reference/**/*.test.ts', 'plugins/**/*.test.ts'],
     environment: 'node',
