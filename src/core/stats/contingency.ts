@@ -4,6 +4,7 @@
  * expected counts and residuals, and the role/level plumbing.
  */
 import type { ColumnData } from '../plugin/types';
+import type { ResultColumn, ResultTable } from '../results/types';
 import { asFactor, dropUnusedLevels, type Factor } from './factor';
 
 export interface CrossTab {
@@ -141,6 +142,7 @@ export function rowPercentFigure(
         column: t.colLevels[j],
         n: v,
         percent: t.rowTotals[i] > 0 ? (100 * v) / t.rowTotals[i] : 0,
+        column_order: j,
       });
     }),
   );
@@ -161,4 +163,73 @@ export function rowPercentFigure(
       ],
     },
   };
+}
+
+/**
+ * A wide table of a matrix of values: one row per row level (key `row`), one column per
+ * column level (keys `c_0`, `c_1`, ... labelled with the level), optionally with totals.
+ */
+export function matrixTable(
+  t: CrossTab,
+  values: number[][],
+  opts: { title: string; title_zh: string; rowName: string; type: ResultColumn['type']; totals?: boolean; notes?: string[]; notes_zh?: string[] },
+): ResultTable {
+  const columns: ResultColumn[] = [
+    { key: 'row', label: opts.rowName, label_zh: opts.rowName, type: 'text' },
+    ...t.colLevels.map((l, j): ResultColumn => ({ key: `c_${j}`, label: l, label_zh: l, type: opts.type })),
+  ];
+  if (opts.totals) columns.push({ key: 'total', label: 'Total', label_zh: '合计', type: opts.type });
+  const rows = values.map((row, i) => {
+    const out: Record<string, string | number | null> = { row: t.rowLevels[i] };
+    row.forEach((v, j) => (out[`c_${j}`] = Number.isFinite(v) ? v : null));
+    if (opts.totals) out.total = t.rowTotals[i];
+    return out;
+  });
+  if (opts.totals) {
+    const out: Record<string, string | number | null> = { row: 'Total' };
+    t.colTotals.forEach((v, j) => (out[`c_${j}`] = v));
+    out.total = t.total;
+    rows.push(out);
+  }
+  const table: ResultTable = { title: opts.title, title_zh: opts.title_zh, columns, rows };
+  if (opts.notes?.length) {
+    table.notes = opts.notes;
+    table.notes_zh = opts.notes_zh;
+  }
+  return table;
+}
+
+/** The values of a matrixTable back as a matrix (rows without the totals row). */
+export function tableMatrix(table: ResultTable, nCols: number, nRows: number): (number | null)[][] {
+  return table.rows.slice(0, nRows).map((r) => Array.from({ length: nCols }, (_, j) => r[`c_${j}`] as number | null));
+}
+
+/**
+ * The level counted as "success" for binomial methods: the `success` option when given, else
+ * the second level in sorted order (1 of 0/1, TRUE of FALSE/TRUE, "yes" of no/yes — the
+ * level glm() models). Returns -1 with a message when the option names no level.
+ */
+export function successIndex(levels: string[], option: string, name: string): { index: number; issue?: { en: string; zh: string } } {
+  const s = option.trim();
+  if (s !== '') {
+    const i = levels.indexOf(s);
+    if (i < 0)
+      return {
+        index: -1,
+        issue: {
+          en: `The success level “${s}” does not occur in “${name}” (levels: ${levels.slice(0, 8).join(', ')}).`,
+          zh: `成功水平“${s}”不在“${name}”中（水平：${levels.slice(0, 8).join('、')}）。`,
+        },
+      };
+    return { index: i };
+  }
+  if (levels.length !== 2)
+    return {
+      index: -1,
+      issue: {
+        en: `“${name}” has ${levels.length} categor${levels.length === 1 ? 'y' : 'ies'} among the rows with data; it must be binary (2 categories), or name the success level in the “success” option.`,
+        zh: `“${name}”在有数据的行中有 ${levels.length} 个类别；它必须是二分类变量（2 个类别），或在“成功水平”选项中指定成功水平。`,
+      },
+    };
+  return { index: 1 };
 }

@@ -343,82 +343,117 @@ export function fisher2x2(
 /**
  * Exact p-value of Fisher's test for an r x c table (R's fisher.test on larger tables): the
  * total probability of all tables with the observed margins that are no more likely than the
- * observed table (relative tolerance 1e-7). Tables are enumerated column by column; returns
- * null when more than `limit` partial tables would be visited.
+ * observed table (relative tolerance 1e-7).
+ *
+ * Tables are built column by column. As in the network algorithm (Mehta & Patel 1983), the
+ * set of completions of a partial table depends only on the multiset of remaining row sums,
+ * so for each such state we precompute (memoised) the largest and smallest completion
+ * probability and the total over all completions (closed form). A partial table whose every
+ * completion lies below the threshold contributes its total at once; one whose every
+ * completion lies above is dropped; only the rest is expanded. Returns null when more than
+ * `limit` nodes would be expanded (the table is too large for the exact test).
  */
-export function fisherRxC(table: number[][], limit = 2e6): { p_value: number; tables: number } | null {
-  const r = table.length;
-  const c = table[0].length;
-  const rows = table.map((row) => row.reduce((s, v) => s + v, 0));
-  const cols = Array.from({ length: c }, (_, j) => table.reduce((s, row) => s + row[j], 0));
+export function fisherRxC(table: number[][], limit = 5e6): { p_value: number; tables: number | null } | null {
+  // orient so that there are fewer rows than columns... keep columns as the stage (more stages, smaller states)
+  let tab = table.map((row) => row.slice());
+  if (tab.length > tab[0].length) tab = tab[0].map((_, j) => tab.map((row) => row[j]));
+  const r = tab.length;
+  const c = tab[0].length;
+  const rows = tab.map((row) => row.reduce((s, v) => s + v, 0));
+  const cols = Array.from({ length: c }, (_, j) => tab.reduce((s, row) => s + row[j], 0));
+  // largest columns first: fewer states
+  cols.sort((a, b) => b - a);
   const n = rows.reduce((s, v) => s + v, 0);
-  // log P(table) = sum lfact(rows) + sum lfact(cols) - lfact(n) - sum lfact(cells)
-  let constant = -lfactorial(n);
-  for (const v of rows) constant += lfactorial(v);
-  for (const v of cols) constant += lfactorial(v);
-  let obs = constant;
-  for (const row of table) for (const v of row) obs -= lfactorial(v);
-  const thresh = obs + Math.log(REL_ERR);
   const lf = new Float64Array(n + 1);
-  for (let i = 0; i <= n; i++) lf[i] = lfactorial(i);
-  const rem = rows.slice();
-  let visited = 0;
-  let tablesCount = 0;
-  let total = 0;
+  for (let i = 2; i <= n; i++) lf[i] = lf[i - 1] + Math.log(i);
+  let constant = -lf[n];
+  for (const v of rows) constant += lf[v];
+  for (const v of cols) constant += lf[v];
+  let obs = constant;
+  for (const row of tab) for (const v of row) obs -= lf[v];
+  // completions must satisfy constant + path + completion <= obs + log(1 + 1e-7)
+  const T = obs + Math.log(REL_ERR) - constant;
+  const colSuffix = new Float64Array(c + 1);
+  for (let j = c - 1; j >= 0; j--) colSuffix[j] = colSuffix[j + 1] + lf[cols[j]];
+  let nodes = 0;
   let aborted = false;
-  // The log-probabilities of all completions of columns j..c-1 depend only on the multiset of
-  // remaining row sums, so they are memoised on (j, sorted remaining row sums).
-  const memo = new Map<string, Float64Array>();
-  const completions = (j: number): Float64Array => {
-    // all completions' -sum lfact(cells) for columns j..c-1 given rem
-    if (j === c - 1) {
-      let s = 0;
-      for (let i = 0; i < r; i++) s -= lf[rem[i]];
-      tablesCount++;
-      return Float64Array.of(s);
-    }
-    const key = j + ':' + rem.slice().sort((p, q) => p - q).join(',');
-    const hit = memo.get(key);
-    if (hit) return hit;
-    const out: number[] = [];
-    const cell = new Array<number>(r).fill(0);
-    // distribute cols[j] over rows with cell[i] <= rem[i]
+  const bounds = new Map<string, { max: number; min: number }>();
+  const keyOf = (j: number, rem: number[]) => j + ':' + rem.slice().sort((a, b) => a - b).join(',');
+
+  /** Calls visit(cellsLogSum, newRem) for each way to fill column j from rem. */
+  const fillColumn = (j: number, rem: number[], visit: (acc: number, next: number[]) => void) => {
     const suffix = new Array<number>(r + 1).fill(0);
     for (let i = r - 1; i >= 0; i--) suffix[i] = suffix[i + 1] + rem[i];
+    const next = rem.slice();
     const rec = (i: number, left: number, acc: number): void => {
       if (aborted) return;
       if (i === r - 1) {
         if (left > rem[i]) return;
-        cell[i] = left;
-        rem[i] -= left;
-        const sub = completions(j + 1);
-        rem[i] += left;
-        const add = acc - lf[left];
-        for (let t = 0; t < sub.length; t++) out.push(sub[t] + add);
-        visited++;
-        if (visited > limit || out.length > limit) aborted = true;
+        next[i] = rem[i] - left;
+        visit(acc - lf[left], next);
         return;
       }
       const maxv = Math.min(left, rem[i]);
-      const minv = Math.max(0, left - (suffix[i + 1]));
+      const minv = Math.max(0, left - suffix[i + 1]);
       for (let v = minv; v <= maxv; v++) {
-        cell[i] = v;
-        rem[i] -= v;
+        next[i] = rem[i] - v;
         rec(i + 1, left - v, acc - lf[v]);
-        rem[i] += v;
       }
+      next[i] = rem[i];
     };
     rec(0, cols[j], 0);
-    const arr = Float64Array.from(out);
-    memo.set(key, arr);
-    return arr;
   };
-  const all = completions(0);
+
+  /** Max and min over completions of columns j..c-1 of -sum lfact(cells). */
+  const bound = (j: number, rem: number[]): { max: number; min: number } => {
+    if (j === c - 1) {
+      let s = 0;
+      for (let i = 0; i < r; i++) s -= lf[rem[i]];
+      return { max: s, min: s };
+    }
+    const key = keyOf(j, rem);
+    const hit = bounds.get(key);
+    if (hit) return hit;
+    let max = -Infinity;
+    let min = Infinity;
+    fillColumn(j, rem, (acc, next) => {
+      if (++nodes > limit) aborted = true;
+      const b = bound(j + 1, next);
+      if (acc + b.max > max) max = acc + b.max;
+      if (acc + b.min < min) min = acc + b.min;
+    });
+    const out = { max, min };
+    bounds.set(key, out);
+    return out;
+  };
+
+  /** log of the sum over all completions of exp(-sum lfact(cells)) = lfact(M) - sum lfact(rem) - sum lfact(cols_j..). */
+  const logTotal = (j: number, rem: number[]): number => {
+    let m = 0;
+    let s = 0;
+    for (let i = 0; i < r; i++) {
+      m += rem[i];
+      s += lf[rem[i]];
+    }
+    return lf[m] - s - colSuffix[j];
+  };
+
+  let total = 0;
+  const walk = (j: number, rem: number[], path: number): void => {
+    if (aborted) return;
+    const b = bound(j, rem);
+    if (path + b.max <= T) {
+      total += Math.exp(constant + path + logTotal(j, rem));
+      return;
+    }
+    if (path + b.min > T) return;
+    if (j === c - 1) return; // single completion, handled by the bounds above
+    fillColumn(j, rem, (acc, next) => {
+      if (++nodes > limit) aborted = true;
+      walk(j + 1, next.slice(), path + acc);
+    });
+  };
+  walk(0, rows, 0);
   if (aborted) return null;
-  for (let t = 0; t < all.length; t++) {
-    const lp = constant + all[t];
-    if (lp <= thresh) total += Math.exp(lp);
-  }
-  void tablesCount;
-  return { p_value: Math.min(1, total), tables: all.length };
+  return { p_value: Math.min(1, total), tables: null };
 }
