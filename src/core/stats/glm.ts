@@ -17,6 +17,8 @@
  * collinearity and keeps every column R keeps in practice.
  */
 
+import gammaln from '@stdlib/math-base-special-gammaln';
+
 export type GlmFamily = 'binomial' | 'poisson';
 
 const DBL_EPSILON = 2.220446049250313e-16;
@@ -121,9 +123,6 @@ function validMu(family: GlmFamily, mu: Float64Array): boolean {
   }
   return true;
 }
-
-/** log of n! (exact for small n), for the Poisson log-likelihood. */
-import gammaln from '@stdlib/math-base-special-gammaln';
 
 function aicOf(family: GlmFamily, y: Float64Array, mu: Float64Array, w: Float64Array | undefined, dev: number): number {
   if (family === 'binomial') {
