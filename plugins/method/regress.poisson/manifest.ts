@@ -31,7 +31,7 @@ export const manifest: PluginManifest = {
       types: ['numeric', 'integer', 'boolean', 'categorical'],
       min: 1,
       max: 100,
-      as: 'categorical',
+      as: 'auto',
     },
     {
       name: 'exposure',

@@ -13,7 +13,7 @@ import { readColumnTypes, sqlColumnTypes } from '../data/metadata';
 import { completeRows, countKept, finishColumn, readNumeric, readStrings, selectExpression, type ColumnType, type RawColumn, type Representation } from './columns';
 import { loadPlugin } from './registry';
 import { checkOptions, checkRoles } from './spec-check';
-import type { ColumnData, PluginManifest, RoleSpec, RunContext, RunInput } from './types';
+import type { ColumnData, MeasureType, PluginManifest, RoleSpec, RunContext, RunInput } from './types';
 
 export interface RunOptions {
   /** The engine table holding the data (the caller resolves spec.data to it). */
@@ -24,8 +24,12 @@ export interface RunOptions {
   cancel?: CancelToken;
 }
 
-function representationOf(role: RoleSpec): Representation {
-  return role.as ?? (role.types.includes('categorical') ? 'categorical' : 'numeric');
+const NUMERIC_TYPES = new Set(['numeric', 'integer', 'date', 'datetime']);
+
+function representationOf(role: RoleSpec, type: MeasureType): Representation {
+  const as = role.as ?? (role.types.includes('categorical') ? 'categorical' : 'numeric');
+  if (as === 'auto') return NUMERIC_TYPES.has(type) ? 'numeric' : 'categorical';
+  return as;
 }
 
 const TYPE_NAMES_ZH: Record<string, string> = {
@@ -52,7 +56,7 @@ async function fetchColumns(conn: Connector, manifest: PluginManifest, roles: Re
           zh: `"${column}" 的类型是${TYPE_NAMES_ZH[type.type]}，但"${role.label.zh}"需要${role.types.map((t) => TYPE_NAMES_ZH[t]).join('或')}。请修改该列类型或换一列。`,
         });
       }
-      wanted.push({ role, column, as: representationOf(role) });
+      wanted.push({ role, column, as: representationOf(role, type.type) });
     }
   }
   const select = wanted.length

@@ -31,10 +31,12 @@ export interface RoleSpec {
   levels?: number;
   /**
    * How the plugin receives the column: 'categorical' (levels + codes, e.g. a group, even when
-   * the column is integer or boolean) or 'numeric' (Float64Array). Default: 'categorical' when
-   * `types` includes 'categorical', else 'numeric'.
+   * the column is integer or boolean), 'numeric' (Float64Array), or 'auto' (per column, as R's
+   * model formulas treat them: numeric, integer, date and datetime columns as numbers; boolean,
+   * categorical and text columns as factors). Default: 'categorical' when `types` includes
+   * 'categorical', else 'numeric'.
    */
-  as?: 'numeric' | 'categorical';
+  as?: 'numeric' | 'categorical' | 'auto';
 }
 
 interface OptionBase {
