@@ -4,6 +4,8 @@ source("test/reference/r/_common.R")
 suppressPackageStartupMessages(library(survival))
 
 data_sets <- list(lung = survival::lung, veteran = survival::veteran)
+# factors as text, so their levels sort as the app sorts them (R would keep the factor order)
+for (nm in names(data_sets)) data_sets[[nm]][] <- lapply(data_sets[[nm]], function(x) if (is.factor(x)) as.character(x) else x)
 for (nm in names(data_sets)) write_data(data_sets[[nm]], nm)
 
 case <- function(data, time, event, group, rho = 0) {

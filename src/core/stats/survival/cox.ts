@@ -1,0 +1,523 @@
+/**
+ * Cox proportional hazards regression as R's coxph (survival 3.x, coxph.fit / coxfit6):
+ * Newton–Raphson from beta = 0 with step halving, Efron or Breslow ties, strata, centred
+ * covariates; score, Wald and likelihood-ratio tests; Harrell's concordance with R's
+ * infinitesimal-jackknife standard error (concordancefit); cox.zph's score test.
+ */
+import { CholeskyDecomposition, Matrix, inverse, solve } from 'ml-matrix';
+import { indexOf, timeIndex, uniqueSorted } from './tabulate';
+
+export type Ties = 'efron' | 'breslow';
+
+export interface CoxData {
+  time: Float64Array;
+  /** 1 = event, 0 = censored. */
+  event: Uint8Array;
+  /** Covariate columns (each of length n). */
+  x: Float64Array[];
+  strata: Int32Array | null;
+}
+
+/** Row order: by stratum, then time descending (counting sorts, no comparator). */
+export function coxOrder(time: Float64Array, strata: Int32Array | null): Int32Array {
+  const n = time.length;
+  const times = uniqueSorted(time);
+  const m = times.length;
+  const ti = timeIndex(time, times);
+  // counting sort by descending time
+  const cnt = new Int32Array(m + 1);
+  for (let i = 0; i < n; i++) cnt[m - 1 - ti[i] + 1]++;
+  for (let j = 0; j < m; j++) cnt[j + 1] += cnt[j];
+  const byTime = new Int32Array(n);
+  for (let i = 0; i < n; i++) byTime[cnt[m - 1 - ti[i]]++] = i;
+  if (!strata) return byTime;
+  let k = 0;
+  for (let i = 0; i < n; i++) if (strata[i] + 1 > k) k = strata[i] + 1;
+  const sc = new Int32Array(k + 1);
+  for (let i = 0; i < n; i++) sc[strata[i] + 1]++;
+  for (let s = 0; s < k; s++) sc[s + 1] += sc[s];
+  const out = new Int32Array(n);
+  for (let r = 0; r < n; r++) {
+    const i = byTime[r];
+    out[sc[strata[i]]++] = i;
+  }
+  return out;
+}
+
+const rowCache = new WeakMap<Float64Array[], Float64Array>();
+/** The covariates as one row-major array (cached per column set). */
+function rowMajor(d: CoxData): Float64Array {
+  let xr = rowCache.get(d.x);
+  if (!xr) {
+    const p = d.x.length;
+    const n = d.time.length;
+    xr = new Float64Array(n * p);
+    for (let a = 0; a < p; a++) {
+      const col = d.x[a];
+      for (let i = 0; i < n; i++) xr[i * p + a] = col[i];
+    }
+    rowCache.set(d.x, xr);
+  }
+  return xr;
+}
+
+interface Derivs {
+  loglik: number;
+  u: Float64Array;
+  imat: Float64Array; // p x p row-major
+}
+
+/**
+ * Log partial likelihood, score and information at beta (x already centred, rows in `order`).
+ * `visit`, when given, is called once per event time with the Efron/Breslow pieces (for cox.zph).
+ */
+function derivs(
+  d: CoxData,
+  order: Int32Array,
+  beta: Float64Array,
+  ties: Ties,
+  visit?: (time: number, deaths: number[], meanSum: Float64Array, varSum: Float64Array) => void,
+): Derivs {
+  const p = d.x.length;
+  const n = d.time.length;
+  const { time, event, strata } = d;
+  const xr = rowMajor(d);
+  const u = new Float64Array(p);
+  const imat = new Float64Array(p * p);
+  let loglik = 0;
+  const S1 = new Float64Array(p);
+  const S2 = new Float64Array(p * p);
+  const D1 = new Float64Array(p);
+  const D2 = new Float64Array(p * p);
+  const xi = new Float64Array(p);
+  const mean = new Float64Array(p);
+  let S0 = 0;
+  let r = 0;
+  let curStrat = -1;
+  const deaths: number[] = [];
+  const msum = new Float64Array(p);
+  const vsum = new Float64Array(p * p);
+  while (r < n) {
+    const i0 = order[r];
+    const s = strata ? strata[i0] : 0;
+    if (s !== curStrat) {
+      curStrat = s;
+      S0 = 0;
+      S1.fill(0);
+      S2.fill(0);
+    }
+    const t = time[i0];
+    let D0 = 0;
+    D1.fill(0);
+    D2.fill(0);
+    deaths.length = 0;
+    let r1 = r;
+    while (r1 < n && time[order[r1]] === t && (strata ? strata[order[r1]] : 0) === s) {
+      const i = order[r1];
+      let eta = 0;
+      const off = i * p;
+      for (let a = 0; a < p; a++) {
+        xi[a] = xr[off + a];
+        eta += beta[a] * xi[a];
+      }
+      const w = Math.exp(eta);
+      S0 += w;
+      for (let a = 0; a < p; a++) {
+        const wa = w * xi[a];
+        S1[a] += wa;
+        for (let b = 0; b <= a; b++) S2[a * p + b] += wa * xi[b];
+      }
+      if (event[i] === 1) {
+        deaths.push(i);
+        D0 += w;
+        loglik += eta;
+        for (let a = 0; a < p; a++) {
+          const wa = w * xi[a];
+          D1[a] += wa;
+          u[a] += xi[a];
+          for (let b = 0; b <= a; b++) D2[a * p + b] += wa * xi[b];
+        }
+      }
+      r1++;
+    }
+    const nd = deaths.length;
+    if (nd > 0) {
+      if (visit) {
+        msum.fill(0);
+        vsum.fill(0);
+      }
+      const reps = ties === 'efron' && nd > 1 ? nd : 1;
+      const mult = reps === 1 ? nd : 1;
+      for (let k = 0; k < reps; k++) {
+        const f = reps === 1 ? 0 : k / nd;
+        const s0 = S0 - f * D0;
+        loglik -= mult * Math.log(s0);
+        for (let a = 0; a < p; a++) {
+          mean[a] = (S1[a] - f * D1[a]) / s0;
+          u[a] -= mult * mean[a];
+        }
+        for (let a = 0; a < p; a++) {
+          if (visit) msum[a] += mult * mean[a];
+          for (let b = 0; b <= a; b++) {
+            const val = (S2[a * p + b] - f * D2[a * p + b]) / s0 - mean[a] * mean[b];
+            imat[a * p + b] += mult * val;
+            if (visit) vsum[a * p + b] += mult * val;
+          }
+        }
+      }
+      if (visit) {
+        for (let a = 0; a < p; a++) for (let b = 0; b < a; b++) vsum[b * p + a] = vsum[a * p + b];
+        visit(t, deaths, msum, vsum);
+      }
+    }
+    r = r1;
+  }
+  for (let a = 0; a < p; a++) for (let b = 0; b < a; b++) imat[b * p + a] = imat[a * p + b];
+  return { loglik, u, imat };
+}
+
+function toMatrix(a: Float64Array, p: number): Matrix {
+  const m = new Matrix(p, p);
+  for (let i = 0; i < p; i++) for (let j = 0; j < p; j++) m.set(i, j, a[i * p + j]);
+  return m;
+}
+
+/** Solves imat * x = u (Cholesky; falls back to a general solve). */
+function solveSym(imat: Float64Array, u: Float64Array, p: number): Float64Array {
+  if (p === 0) return new Float64Array(0);
+  const A = toMatrix(imat, p);
+  const b = Matrix.columnVector(Array.from(u));
+  const ch = new CholeskyDecomposition(A);
+  const x = ch.isPositiveDefinite() ? ch.solve(b) : solve(A, b, true);
+  return Float64Array.from(x.getColumn(0));
+}
+
+export interface CoxFit {
+  /** Indices (into the covariate columns) of the columns kept; the others are aliased. */
+  kept: number[];
+  aliased: number[];
+  coef: Float64Array;
+  /** Covariance matrix of coef (p x p row-major, kept columns). */
+  vcov: Float64Array;
+  loglik: number;
+  loglikNull: number;
+  score: number;
+  wald: number;
+  iter: number;
+  converged: boolean;
+  /** Columns whose coefficient may be infinite (monotone likelihood), as R's warning. */
+  infinite: number[];
+  nEvent: number;
+  n: number;
+  /** Linear predictor (uncentred x * coef). */
+  lp: Float64Array;
+  order: Int32Array;
+  /** Centred kept columns. */
+  xc: Float64Array[];
+  ties: Ties;
+}
+
+/** Columns that are (near) linear combinations of earlier ones after centring (R: NA coefficients). */
+function aliasedColumns(xc: Float64Array[]): number[] {
+  const basis: Float64Array[] = [];
+  const out: number[] = [];
+  xc.forEach((col, j) => {
+    const v = Float64Array.from(col);
+    let norm0 = 0;
+    for (let i = 0; i < v.length; i++) norm0 += v[i] * v[i];
+    for (const q of basis) {
+      let dot = 0;
+      for (let i = 0; i < v.length; i++) dot += v[i] * q[i];
+      for (let i = 0; i < v.length; i++) v[i] -= dot * q[i];
+    }
+    let norm = 0;
+    for (let i = 0; i < v.length; i++) norm += v[i] * v[i];
+    if (!(norm0 > 0) || norm <= 1e-10 * norm0) out.push(j);
+    else {
+      const s = Math.sqrt(norm);
+      for (let i = 0; i < v.length; i++) v[i] /= s;
+      basis.push(v);
+    }
+  });
+  return out;
+}
+
+/**
+ * Fits the model. Converges when the relative change in the log partial likelihood is below
+ * 1e-12 (R stops at 1e-9; Newton's quadratic convergence means one more step moves the
+ * estimates by far less than the 1e-5 the tests allow), at most 30 iterations.
+ */
+export function coxFit(d: CoxData, ties: Ties = 'efron', maxIter = 30): CoxFit {
+  const n = d.time.length;
+  const order = coxOrder(d.time, d.strata);
+  const centred = d.x.map((col) => {
+    let s = 0;
+    for (let i = 0; i < n; i++) s += col[i];
+    const m = s / n;
+    return Float64Array.from(col, (v) => v - m);
+  });
+  const aliased = aliasedColumns(centred);
+  const kept = centred.map((_, j) => j).filter((j) => !aliased.includes(j));
+  const xc = kept.map((j) => centred[j]);
+  const p = kept.length;
+  const dd: CoxData = { ...d, x: xc };
+  let nEvent = 0;
+  for (let i = 0; i < n; i++) nEvent += d.event[i] === 1 ? 1 : 0;
+  let beta = new Float64Array(p);
+  let cur = derivs(dd, order, beta, ties);
+  const loglikNull = cur.loglik;
+  const step0 = solveSym(cur.imat, cur.u, p);
+  let score = 0;
+  for (let a = 0; a < p; a++) score += step0[a] * cur.u[a];
+  let iter = 0;
+  let converged = p === 0 || nEvent === 0;
+  let lastStep = new Float64Array(p);
+  while (!converged && iter < maxIter) {
+    iter++;
+    const step = solveSym(cur.imat, cur.u, p);
+    let nb = Float64Array.from(beta, (b, a) => b + step[a]);
+    let next = derivs(dd, order, nb, ties);
+    let halvings = 0;
+    while (!(next.loglik >= cur.loglik) && halvings < 30) {
+      nb = Float64Array.from(nb, (b, a) => (b + beta[a]) / 2);
+      next = derivs(dd, order, nb, ties);
+      halvings++;
+    }
+    lastStep = Float64Array.from(nb, (b, a) => b - beta[a]);
+    const change = Math.abs(next.loglik - cur.loglik);
+    beta = nb;
+    cur = next;
+    if (change <= 1e-12 * Math.abs(cur.loglik) || change === 0) converged = true;
+  }
+  let vcov = new Float64Array(p * p);
+  if (p > 0) {
+    try {
+      const inv = inverse(toMatrix(cur.imat, p), true);
+      for (let a = 0; a < p; a++) for (let b = 0; b < p; b++) vcov[a * p + b] = inv.get(a, b);
+    } catch {
+      vcov = new Float64Array(p * p).fill(NaN);
+    }
+  }
+  // R: a coefficient may be infinite when the last Newton step still moves it (monotone likelihood)
+  const finalStep = p ? solveSym(cur.imat, cur.u, p) : new Float64Array(0);
+  const infinite: number[] = [];
+  for (let a = 0; a < p; a++) {
+    const st = Math.max(Math.abs(finalStep[a]), Math.abs(lastStep[a]));
+    if (nEvent > 0 && st > 1e-9 && st > Math.sqrt(1e-9) * Math.abs(beta[a]) && Math.abs(beta[a]) > 5) infinite.push(kept[a]);
+    else if (nEvent > 0 && !Number.isFinite(beta[a])) infinite.push(kept[a]);
+  }
+  let wald = 0;
+  for (let a = 0; a < p; a++) for (let b = 0; b < p; b++) wald += beta[a] * cur.imat[a * p + b] * beta[b];
+  const lp = new Float64Array(n);
+  for (let a = 0; a < p; a++) {
+    const col = d.x[kept[a]];
+    for (let i = 0; i < n; i++) lp[i] += beta[a] * col[i];
+  }
+  return { kept, aliased, coef: beta, vcov, loglik: cur.loglik, loglikNull, score, wald, iter, converged, infinite, nEvent, n, lp, order, xc, ties };
+}
+
+/** Fenwick tree of counts over ranks 1..m. */
+class Fenwick {
+  private t: Float64Array;
+  constructor(private m: number) {
+    this.t = new Float64Array(m + 1);
+  }
+  add(i: number, v: number) {
+    for (; i <= this.m; i += i & -i) this.t[i] += v;
+  }
+  /** Sum over ranks 1..i. */
+  sum(i: number): number {
+    let s = 0;
+    for (; i > 0; i -= i & -i) s += this.t[i];
+    return s;
+  }
+}
+
+export interface Concordance {
+  concordance: number;
+  std_error: number;
+  concordant: number;
+  discordant: number;
+  tied_x: number;
+  tied_y: number;
+}
+
+/**
+ * Harrell's C as coxph reports it (concordancefit, timewt "n", reverse): a pair is comparable
+ * when the earlier time is an event (a censored time tied with an event time counts as later);
+ * concordant when the earlier event has the higher risk score. The standard error is R's
+ * infinitesimal jackknife: each subject's counts of concordant, discordant and tied pairs.
+ */
+export function concordance(time: Float64Array, event: Uint8Array, lp: Float64Array, strata: Int32Array | null, order: Int32Array): Concordance {
+  const n = time.length;
+  const ranks = uniqueSorted(lp);
+  const rk = timeIndex(lp, ranks); // 0-based rank of each risk score
+  const m = ranks.length;
+  const c = new Float64Array(n);
+  const dsc = new Float64Array(n);
+  const tx = new Float64Array(n);
+  let C = 0;
+  let D = 0;
+  let T = 0;
+  let TY = 0;
+  // blocks of equal (stratum, time) in `order` (time descending within stratum)
+  const blocks: [number, number][] = [];
+  for (let r = 0; r < n; ) {
+    const i0 = order[r];
+    let r1 = r + 1;
+    while (r1 < n && time[order[r1]] === time[i0] && (strata ? strata[order[r1]] === strata[i0] : true)) r1++;
+    blocks.push([r, r1]);
+    r = r1;
+  }
+  const sOf = (i: number) => (strata ? strata[i] : 0);
+  // pass A: descending time, risk set = later times + censored at the same time
+  let risk = new Fenwick(m);
+  let total = 0;
+  let cur = -1;
+  for (const [a, b] of blocks) {
+    if (sOf(order[a]) !== cur) {
+      cur = sOf(order[a]);
+      risk = new Fenwick(m);
+      total = 0;
+    }
+    let nd = 0;
+    for (let r = a; r < b; r++) {
+      const i = order[r];
+      if (event[i] !== 1) {
+        risk.add(rk[i] + 1, 1);
+        total++;
+      } else nd++;
+    }
+    TY += (nd * (nd - 1)) / 2;
+    for (let r = a; r < b; r++) {
+      const i = order[r];
+      if (event[i] !== 1) continue;
+      const less = risk.sum(rk[i]);
+      const eq = risk.sum(rk[i] + 1) - less;
+      const greater = total - less - eq;
+      c[i] += less;
+      dsc[i] += greater;
+      tx[i] += eq;
+      C += less;
+      D += greater;
+      T += eq;
+    }
+    for (let r = a; r < b; r++) {
+      const i = order[r];
+      if (event[i] === 1) {
+        risk.add(rk[i] + 1, 1);
+        total++;
+      }
+    }
+  }
+  // pass B: ascending time, events before (and, for censored subjects, at) each time
+  let ev = new Fenwick(m);
+  let evTotal = 0;
+  cur = -1;
+  for (let q = blocks.length - 1; q >= 0; q--) {
+    const [a, b] = blocks[q];
+    if (sOf(order[a]) !== cur) {
+      cur = sOf(order[a]);
+      ev = new Fenwick(m);
+      evTotal = 0;
+    }
+    const count = (i: number) => {
+      const less = ev.sum(rk[i]);
+      const eq = ev.sum(rk[i] + 1) - less;
+      c[i] += evTotal - less - eq; // earlier event with higher risk
+      dsc[i] += less;
+      tx[i] += eq;
+    };
+    for (let r = a; r < b; r++) if (event[order[r]] === 1) count(order[r]);
+    for (let r = a; r < b; r++) {
+      const i = order[r];
+      if (event[i] === 1) {
+        ev.add(rk[i] + 1, 1);
+        evTotal++;
+      }
+    }
+    for (let r = a; r < b; r++) if (event[order[r]] !== 1) count(order[r]);
+  }
+  const npair = C + D + T;
+  const somer = (C - D) / npair;
+  let v = 0;
+  for (let i = 0; i < n; i++) {
+    const df = (c[i] - dsc[i]) / npair - (somer / npair) * (c[i] + dsc[i] + tx[i]);
+    v += df * df;
+  }
+  return { concordance: (somer + 1) / 2, std_error: Math.sqrt(v / 4), concordant: C, discordant: D, tied_x: T, tied_y: TY };
+}
+
+export interface ZphRow {
+  /** Index into the term list, or -1 for GLOBAL. */
+  term: number;
+  statistic: number;
+  df: number;
+}
+
+/**
+ * cox.zph(fit, transform = "km"): score tests for adding x * g(t) for each term (columns
+ * `terms[k]` of the kept covariates) and globally, at the fitted coefficients, with
+ * g(t) = 1 − S(t−) of the pooled Kaplan–Meier, centred over the events.
+ */
+export function coxZph(d: CoxData, fit: CoxFit, terms: number[][]): ZphRow[] {
+  const p = fit.kept.length;
+  if (p === 0) return [];
+  const n = d.time.length;
+  // g(t) = 1 - KM(t-) over all rows, one value per event
+  const times = uniqueSorted(d.time);
+  const m = times.length;
+  const ti = timeIndex(d.time, times);
+  const dj = new Float64Array(m);
+  const nj = new Float64Array(m);
+  for (let i = 0; i < n; i++) {
+    nj[ti[i]]++;
+    if (d.event[i] === 1) dj[ti[i]]++;
+  }
+  const gAt = new Float64Array(m);
+  let atRisk = n;
+  let s = 1;
+  let sumG = 0;
+  let nev = 0;
+  for (let j = 0; j < m; j++) {
+    gAt[j] = 1 - s;
+    sumG += gAt[j] * dj[j];
+    nev += dj[j];
+    if (dj[j] > 0) s *= (atRisk - dj[j]) / atRisk;
+    atRisk -= nj[j];
+  }
+  const gbar = sumG / nev;
+  const u2 = new Float64Array(p);
+  const I = new Float64Array(4 * p * p); // (2p x 2p) row-major
+  const P = 2 * p;
+  const dd: CoxData = { ...d, x: fit.xc };
+  derivs(dd, fit.order, fit.coef, fit.ties, (t, deaths, mn, v) => {
+    const g = gAt[indexOf(times, t)] - gbar;
+    for (const i of deaths) for (let a = 0; a < p; a++) u2[a] += g * fit.xc[a][i];
+    for (let a = 0; a < p; a++) u2[a] -= g * mn[a];
+    for (let a = 0; a < p; a++) {
+      for (let b = 0; b < p; b++) {
+        const x = v[a * p + b];
+        I[a * P + b] += x;
+        I[a * P + (b + p)] += g * x;
+        I[(a + p) * P + b] += g * x;
+        I[(a + p) * P + (b + p)] += g * g * x;
+      }
+    }
+  });
+  const test = (cols: number[]): number => {
+    const kk = [...Array.from({ length: p }, (_, a) => a), ...cols.map((c) => c + p)];
+    const q = kk.length;
+    const sub = new Float64Array(q * q);
+    for (let a = 0; a < q; a++) for (let b = 0; b < q; b++) sub[a * q + b] = I[kk[a] * P + kk[b]];
+    const uu = new Float64Array(q);
+    cols.forEach((c, k) => (uu[p + k] = u2[c]));
+    const x = solveSym(sub, uu, q);
+    let st = 0;
+    for (let a = 0; a < q; a++) st += x[a] * uu[a];
+    return st;
+  };
+  const rows: ZphRow[] = terms.map((cols, k) => ({ term: k, statistic: test(cols), df: cols.length }));
+  rows.push({ term: -1, statistic: test(Array.from({ length: p }, (_, a) => a)), df: p });
+  return rows;
+}
