@@ -42,8 +42,8 @@ export function denseCodes(x: ArrayLike<number>): { codes: Float64Array; k: numb
 /** Number of pairs i < j with a[i] > a[j] (a is reordered in place). */
 export function countInversions(a: Int32Array): number {
   const n = a.length;
-  let src = a;
-  let dst = new Int32Array(n);
+  let src: Int32Array = a;
+  let dst: Int32Array = new Int32Array(n);
   let inv = 0;
   for (let width = 1; width < n; width *= 2) {
     for (let lo = 0; lo < n; lo += 2 * width) {

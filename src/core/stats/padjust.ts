@@ -7,20 +7,10 @@
  * adjusted value whatever their order, so this equals R's order()-based code.
  */
 
-export type PAdjustMethod = 'holm' | 'hochberg' | 'hommel' | 'bonferroni' | 'BH' | 'BY' | 'fdr' | 'none';
+import { lowerBound } from './search';
+import type { PAdjustMethod } from './padjust-methods';
 
-export const P_ADJUST_METHODS: PAdjustMethod[] = ['holm', 'hochberg', 'hommel', 'bonferroni', 'BH', 'BY', 'fdr', 'none'];
-
-function lowerBound(s: Float64Array, v: number): number {
-  let lo = 0;
-  let hi = s.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (s[mid] < v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+export { P_ADJUST_METHODS, type PAdjustMethod } from './padjust-methods';
 
 /**
  * Adjusted p-values in the input's order (R's p.adjust). `n` defaults to the number of

@@ -4,30 +4,7 @@
  * sort) and each value's rank is read off by binary search, so a million values rank in well
  * under a second.
  */
-
-/** Index of the first element >= v in ascending `s`. */
-function lowerBound(s: Float64Array, v: number): number {
-  let lo = 0;
-  let hi = s.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (s[mid] < v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** Index of the first element > v in ascending `s`. */
-function upperBound(s: Float64Array, v: number): number {
-  let lo = 0;
-  let hi = s.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (s[mid] <= v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+import { lowerBound, upperBound } from './search';
 
 export interface Ranked {
   /** Average ranks, 1-based, in the input's order. */

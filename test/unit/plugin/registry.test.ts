@@ -3,8 +3,23 @@
 import { describe, expect, it } from 'vitest';
 import { loadPlugin, manifestFiles, manifests } from '$core/plugin/registry';
 import { checkOptions } from '$core/plugin/spec-check';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 
-const ROLE_NAMES = new Set(['outcome', 'group', 'covariates', 'variables', 'x', 'y', 'time', 'event', 'strata', 'id', 'within', 'factors', 'row', 'column', 'layer', 'weight']);
+/** Non-type import specifiers of a TypeScript file. */
+function valueImports(file: string): string[] {
+  const code = readFileSync(file, 'utf8');
+  return [...code.matchAll(/^import\s+(?!type\b)[^;]*?from\s+'([^']+)';/gm)].map((m) => m[1]);
+}
+
+function resolveImport(from: string, spec: string): string {
+  const base = spec.startsWith('$core/') ? path.resolve('src/core', spec.slice(6)) : path.resolve(path.dirname(from), spec);
+  return base.endsWith('.ts') ? base : base + '.ts';
+}
+
+const ROLE_NAMES = new Set(['outcome', 'group', 'covariates', 'variables', 'x', 'y', 'time', 'event', 'strata', 'id', 'within', 'factors', 'row', 'column', 'layer', 'weight',
+  // Added to RESULTS.md's list (docs/ARCHITECTURE.md): person-time of rate models, offset = log(exposure).
+  'exposure']);
 
 describe('plugin registry', () => {
   it('finds the exemplar plugins', () => {
@@ -25,6 +40,13 @@ describe('plugin registry', () => {
       const defaults = Object.fromEntries(m.options.map((o) => [o.name, o.default]));
       expect(checkOptions(m, defaults)).toEqual(defaults);
       expect(m.title.zh).toMatch(/[\u4e00-\u9fff]/);
+      // Manifests load eagerly in the UI: they may import only plain-data modules (which
+      // themselves import nothing but types), never kernels or run code.
+      const file = path.resolve('.' + manifestFiles[m.id]);
+      for (const spec of valueImports(file)) {
+        const target = resolveImport(file, spec);
+        expect(valueImports(target), `${m.id}: manifest imports ${spec}, which imports code`).toEqual([]);
+      }
     });
   }
 });

@@ -1,0 +1,4 @@
+import type { Interpreter } from '$core/plugin/types';
+import { interpretPair } from '../correlate.pearson/pairwise';
+
+export const interpret: Interpreter = (result, input) => interpretPair('spearman', result, input);
