@@ -130,11 +130,8 @@ describe('survival.cox edge cases', () => {
       options: { ties: 'efron', conf_level: 0.95, event_value: '' },
       n: { rows: n, used: n, excluded: 0 },
     };
-    const t0 = performance.now();
+    // Correctness at scale; its speed is measured by `npm run bench`, not asserted here.
     const out = run(testContext, input) as any;
-    const ms = performance.now() - t0;
-    console.log(`cox 100k x 10: ${ms.toFixed(0)} ms`);
-    expect(ms).toBeLessThan(3000);
     expect(out.tables.tidy.rows[9].estimate).toBeCloseTo(0.5, 1);
   });
 });
