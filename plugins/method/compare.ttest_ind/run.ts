@@ -1,12 +1,11 @@
 import type { ColumnData, InputIssue, PluginOutput, RunContext, RunInput } from '$core/plugin/types';
 import type { Assumption, ResultFigure, ResultTable, ResultWarning } from '$core/results/types';
-import { fUpper, fCdf, tPValue, tQuantile, type Alternative } from '$core/stats/distributions';
+import type { Alternative } from '$core/stats/distributions';
+import { tTest2, varTest } from '$core/stats/ttest';
 import { mean, variance, nullIfNaN } from '$core/stats/descriptive';
 import { asFactor, dropUnusedLevels, splitByLevel, type Factor } from '$core/stats/factor';
 import { fmt } from '$core/stats/format';
 import { boxFigure } from '$core/results/box-figure';
-
-const DBL_EPSILON = 2.220446049250313e-16;
 
 function single(c: ColumnData | ColumnData[] | undefined): ColumnData | undefined {
   return Array.isArray(c) ? c[0] : c;
@@ -66,93 +65,6 @@ export function validate(input: RunInput): InputIssue[] {
     }
   });
   return issues;
-}
-
-export interface TTestResult {
-  estimate: number;
-  estimate1: number;
-  estimate2: number;
-  statistic: number | null;
-  p_value: number | null;
-  df: number;
-  conf_low: number | null;
-  conf_high: number | null;
-  std_error: number;
-  method: string;
-  alternative: Alternative;
-}
-
-/** R's t.test(x, y, var.equal, alternative, conf.level, mu) for two independent samples. */
-export function tTest2(
-  x: ArrayLike<number>,
-  y: ArrayLike<number>,
-  varEqual: boolean,
-  alternative: Alternative,
-  confLevel: number,
-  mu: number,
-): TTestResult {
-  const nx = x.length;
-  const ny = y.length;
-  const mx = mean(x);
-  const my = mean(y);
-  const vx = variance(x);
-  const vy = variance(y);
-  let df: number;
-  let stderr: number;
-  if (varEqual) {
-    df = nx + ny - 2;
-    let v = 0;
-    if (nx > 1) v += (nx - 1) * vx;
-    if (ny > 1) v += (ny - 1) * vy;
-    v /= df;
-    stderr = Math.sqrt(v * (1 / nx + 1 / ny));
-  } else {
-    const sx2 = vx / nx;
-    const sy2 = vy / ny;
-    stderr = Math.sqrt(sx2 + sy2);
-    df = stderr ** 4 / ((sx2 * sx2) / (nx - 1) + (sy2 * sy2) / (ny - 1));
-  }
-  // R's htest says " Two Sample t-test" (leading space from paste(NULL, ...)); broom::tidy() trims it, and tidy follows broom.
-  const method = varEqual ? 'Two Sample t-test' : 'Welch Two Sample t-test';
-  const base = { estimate: mx - my, estimate1: mx, estimate2: my, df, std_error: stderr, method, alternative };
-  // R stops with "data are essentially constant" here; we report the statistic as undefined.
-  if (!(stderr >= 10 * DBL_EPSILON * Math.max(Math.abs(mx), Math.abs(my))) || !Number.isFinite(df)) {
-    return { ...base, df: nullIfNaN(df) as number, statistic: null, p_value: null, conf_low: null, conf_high: null };
-  }
-  const t = (mx - my - mu) / stderr;
-  const p = tPValue(t, df, alternative);
-  let lo: number;
-  let hi: number;
-  if (alternative === 'less') {
-    lo = -Infinity;
-    hi = t + tQuantile(confLevel, df);
-  } else if (alternative === 'greater') {
-    lo = t - tQuantile(confLevel, df);
-    hi = Infinity;
-  } else {
-    const q = tQuantile(1 - (1 - confLevel) / 2, df);
-    lo = t - q;
-    hi = t + q;
-  }
-  return {
-    ...base,
-    statistic: t,
-    p_value: p,
-    conf_low: nullIfNaN(mu + lo * stderr),
-    conf_high: nullIfNaN(mu + hi * stderr),
-  };
-}
-
-/** R's var.test(x, y) (two-sided F test of the ratio of variances). */
-export function varTest(x: ArrayLike<number>, y: ArrayLike<number>): { statistic: number; df: number; df_denom: number; p_value: number } | null {
-  const dfx = x.length - 1;
-  const dfy = y.length - 1;
-  if (dfx < 1 || dfy < 1) return null;
-  const f = variance(x) / variance(y);
-  if (!Number.isFinite(f)) return null;
-  // 2 * min(P(F <= f), P(F > f)), each tail computed directly
-  const p = Math.min(1, 2 * Math.min(fCdf(f, dfx, dfy), fUpper(f, dfx, dfy)));
-  return { statistic: f, df: dfx, df_denom: dfy, p_value: p };
 }
 
 export function run(_ctx: RunContext, input: RunInput): PluginOutput {
