@@ -127,65 +127,7 @@ export function binomTest(
   return { estimate: x / n, p_value: pv, conf_low: lo, conf_high: hi };
 }
 
-/**
- * R's uniroot(f, c(lower, upper)) with its defaults (tol = .Machine$double.eps^0.25,
- * maxiter = 1000): Brent's zeroin, ported from R's zeroin.c (R_zeroin2), so that the root
- * matches R's to the last iterate rather than only to the tolerance.
- */
-export function uniroot(f: (x: number) => number, lower: number, upper: number, tol = Math.pow(DBL_EPSILON, 0.25), maxiter = 1000): number {
-  let fa = f(lower);
-  let fb = f(upper);
-  let a = lower;
-  let b = upper;
-  let c = a;
-  let fc = fa;
-  if (fa === 0) return a;
-  if (fb === 0) return b;
-  let maxit = maxiter + 1;
-  while (maxit--) {
-    const prevStep = b - a;
-    if (Math.abs(fc) < Math.abs(fb)) {
-      a = b;
-      b = c;
-      c = a;
-      fa = fb;
-      fb = fc;
-      fc = fa;
-    }
-    const tolAct = 2 * DBL_EPSILON * Math.abs(b) + tol / 2;
-    let newStep = (c - b) / 2;
-    if (Math.abs(newStep) <= tolAct || fb === 0) return b;
-    if (Math.abs(prevStep) >= tolAct && Math.abs(fa) > Math.abs(fb)) {
-      let p: number;
-      let q: number;
-      const cb = c - b;
-      if (a === c) {
-        const t1 = fb / fa;
-        p = cb * t1;
-        q = 1 - t1;
-      } else {
-        q = fa / fc;
-        const t1 = fb / fc;
-        const t2 = fb / fa;
-        p = t2 * (cb * q * (q - t1) - (b - a) * (t1 - 1));
-        q = (q - 1) * (t1 - 1) * (t2 - 1);
-      }
-      if (p > 0) q = -q;
-      else p = -p;
-      if (p < 0.75 * cb * q - Math.abs(tolAct * q) / 2 && p < Math.abs((prevStep * q) / 2)) newStep = p / q;
-    }
-    if (Math.abs(newStep) < tolAct) newStep = newStep > 0 ? tolAct : -tolAct;
-    a = b;
-    fa = fb;
-    b += newStep;
-    fb = f(b);
-    if ((fb > 0 && fc > 0) || (fb < 0 && fc < 0)) {
-      c = a;
-      fc = fa;
-    }
-  }
-  return b;
-}
+import { uniroot } from './uniroot';
 
 /**
  * The hypergeometric distribution of the top-left cell x of a 2x2 table with row totals m, n

@@ -8,7 +8,8 @@
  * A stratum is [[a, b], [c, d]] (rows = the row variable's levels, columns = the column's).
  */
 import { chisqUpper, normalCdf, normalQuantile, normalUpper, type Alternative } from './distributions';
-import { NoncentralHypergeometric, REL_ERR, uniroot } from './discrete';
+import { NoncentralHypergeometric, REL_ERR } from './discrete';
+import { uniroot } from './uniroot';
 
 const DBL_EPSILON = 2.220446049250313e-16;
 

@@ -6,6 +6,7 @@
  * large samples, by inverting the normal approximation with R's uniroot (Brent's zeroin,
  * ported from R's zeroin.c, tol.root = 1e-4 as R) so that the same iterates give R's numbers.
  */
+import { uniroot } from './uniroot';
 import { rankAverage, tieCorrection } from './rank';
 import { normalCdf, normalQuantile, normalUpper, type Alternative } from './distributions';
 
@@ -189,71 +190,6 @@ export function qsignrank(x: number, n: number): number {
 }
 
 // ---------------------------------------------------------------------------------------------
-// R's uniroot (zeroin2)
-
-/**
- * Root of f in [lower, upper] by Brent's method, a line-by-line port of R's R_zeroin2 as
- * called by uniroot(f, lower, upper, f.lower, f.upper, tol, maxiter = 1000).
- */
-export function uniroot(f: (x: number) => number, lower: number, upper: number, fLower = f(lower), fUpper = f(upper), tol = 1e-4, maxiter = 1000): number {
-  if (!(lower < upper)) throw new Error('uniroot: lower < upper is not fulfilled');
-  if (Number.isNaN(fLower) || Number.isNaN(fUpper)) throw new Error('uniroot: f() value at an end point is NA');
-  if (fLower * fUpper > 0) throw new Error('uniroot: f() values at end points not of opposite sign');
-  let a = lower;
-  let b = upper;
-  let fa = fLower;
-  let fb = fUpper;
-  let c = a;
-  let fc = fa;
-  let it = maxiter + 1;
-  if (fa === 0) return a;
-  if (fb === 0) return b;
-  while (it--) {
-    const prevStep = b - a;
-    if (Math.abs(fc) < Math.abs(fb)) {
-      a = b;
-      b = c;
-      c = a;
-      fa = fb;
-      fb = fc;
-      fc = fa;
-    }
-    const tolAct = 2 * DBL_EPSILON * Math.abs(b) + tol / 2;
-    let newStep = (c - b) / 2;
-    if (Math.abs(newStep) <= tolAct || fb === 0) return b;
-    if (Math.abs(prevStep) >= tolAct && Math.abs(fa) > Math.abs(fb)) {
-      let p: number;
-      let q: number;
-      const cb = c - b;
-      if (a === c) {
-        const t1 = fb / fa;
-        p = cb * t1;
-        q = 1.0 - t1;
-      } else {
-        q = fa / fc;
-        const t1 = fb / fc;
-        const t2 = fb / fa;
-        p = t2 * (cb * q * (q - t1) - (b - a) * (t1 - 1.0));
-        q = (q - 1.0) * (t1 - 1.0) * (t2 - 1.0);
-      }
-      if (p > 0) q = -q;
-      else p = -p;
-      if (p < 0.75 * cb * q - Math.abs(tolAct * q) / 2 && p < Math.abs((prevStep * q) / 2)) newStep = p / q;
-    }
-    if (Math.abs(newStep) < tolAct) newStep = newStep > 0 ? tolAct : -tolAct;
-    a = b;
-    fa = fb;
-    b += newStep;
-    fb = f(b);
-    if ((fb > 0 && fc > 0) || (fb < 0 && fc < 0)) {
-      c = a;
-      fc = fa;
-    }
-  }
-  return b;
-}
-
-// ---------------------------------------------------------------------------------------------
 // helpers
 
 /** R's median of an array (mean of the two middle values for even n). */
@@ -424,7 +360,7 @@ export function wilcoxRankSum(x: ArrayLike<number>, y: ArrayLike<number>, o: Wil
         if (fl <= 0) return mumin;
         const fu = Wmumax - zq;
         if (fu >= 0) return mumax;
-        return uniroot((d) => W(d) - zq, mumin, mumax, fl, fu, 1e-4);
+        return uniroot((d) => W(d) - zq, mumin, mumax, { fLower: fl, fUpper: fu, tol: 1e-4 });
       };
       try {
         if (alternative === 'two.sided') {
@@ -443,7 +379,7 @@ export function wilcoxRankSum(x: ArrayLike<number>, y: ArrayLike<number>, o: Wil
       }
       corr = false;
       try {
-        estimate = uniroot(W, mumin, mumax, W(mumin), W(mumax), 1e-4);
+        estimate = uniroot(W, mumin, mumax, { fLower: W(mumin), fUpper: W(mumax), tol: 1e-4 });
       } catch {
         estimate = NaN;
       }
@@ -581,7 +517,7 @@ export function wilcoxSignedRank(xIn: ArrayLike<number>, o: WilcoxOptions = {}):
           confLevel = 0;
           estimate = (mumin + mumax) / 2;
         } else {
-          const root = (zq: number) => uniroot((d) => W(d) - zq, mumin, mumax, Wmumin - zq, Wmumax - zq, 1e-4);
+          const root = (zq: number) => uniroot((d) => W(d) - zq, mumin, mumax, { fLower: Wmumin - zq, fUpper: Wmumax - zq, tol: 1e-4 });
           let notAchievable = false;
           if (alternative === 'two.sided') {
             for (;;) {
@@ -622,7 +558,7 @@ export function wilcoxSignedRank(xIn: ArrayLike<number>, o: WilcoxOptions = {}):
             warnings.push('conf_level_not_achievable');
           }
           corr = false;
-          estimate = uniroot(W, mumin, mumax, W(mumin), W(mumax), 1e-4);
+          estimate = uniroot(W, mumin, mumax, { fLower: W(mumin), fUpper: W(mumax), tol: 1e-4 });
         }
       } else {
         lo = alternative === 'less' ? -Infinity : NaN;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { binomTest, dbinom, fisher2x2, fisherRxC, lchoose, pbinom, pbinomUpper, qbeta, uniroot } from '$core/stats/discrete';
+import { binomTest, dbinom, fisher2x2, fisherRxC, lchoose, pbinom, pbinomUpper, qbeta } from '$core/stats/discrete';
+import { uniroot } from '$core/stats/uniroot';
 import { expectClose } from '../../reference/compare';
 
 // Reference values from R 4.2 (printed with digits = 17).

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { psignrank, pwilcox, qsignrank, qwilcox, uniroot, wilcoxRankSum, wilcoxSignedRank } from '$core/stats/wilcoxon';
+import { psignrank, pwilcox, qsignrank, qwilcox, wilcoxRankSum, wilcoxSignedRank } from '$core/stats/wilcoxon';
+import { uniroot } from '$core/stats/uniroot';
 import { expectClose } from '../../reference/compare';
 
 describe('exact distributions = R', () => {
@@ -13,7 +14,7 @@ describe('exact distributions = R', () => {
     expect([qsignrank(0.025, 12), qsignrank(0.975, 15), qsignrank(0.05, 49)]).toEqual([14, 94, 447]);
   });
   it('uniroot finds a root of a smooth function', () => {
-    expect(uniroot((x) => x * x - 2, 0, 2, undefined, undefined, 1e-10)).toBeCloseTo(Math.SQRT2, 9);
+    expect(uniroot((x) => x * x - 2, 0, 2, { tol: 1e-10 })).toBeCloseTo(Math.SQRT2, 9);
   });
 });
 
