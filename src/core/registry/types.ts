@@ -27,9 +27,24 @@ export interface RegistryManifest {
   /** e.g. "ischaemic stroke" */
   disease: I18nText;
   tables: RegistryTable[];
+  /** Where derived values' provenance points: note ids and character spans into a text column. */
+  provenance?: RegistryProvenance;
   /** The variable catalogue: domain > concept > attribute > refinement. */
   catalogue: CatalogueNode[];
   quality_rules: QualityRule[];
+}
+
+/**
+ * Variables derived from notes return note_id, span_start, span_end: the span is
+ * text[span_start, span_end) of the note row with that id, counted in characters from 0.
+ */
+export interface RegistryProvenance {
+  note_table: string;
+  note_id_column: string;
+  text_column: string;
+  span_unit: 'character';
+  span_base: 0;
+  span_end: 'exclusive';
 }
 
 export interface RegistryColumn {
@@ -50,8 +65,13 @@ export interface RegistryTable {
   description: I18nText;
   /** Columns that identify a row. */
   primary_key: string[];
-  /** Every table links to the patient; "patient_id" unless said otherwise. */
+  /**
+   * Every table links to the patient; "patient_id" unless said otherwise. "" for a table with no
+   * patient column (e.g. environment), which must then give patient_link.
+   */
   patient_key: string;
+  /** For tables without a patient column: how rows reach a patient (environment.city -> patient.city). */
+  patient_link?: { column: string; references: { table: string; column: string } };
   /** Columns holding event times (first one is the event's main time). */
   time_columns: string[];
   foreign_keys: { column: string; references: { table: string; column: string } }[];
