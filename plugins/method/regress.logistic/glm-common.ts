@@ -61,11 +61,11 @@ export function covariateIssues(cols: ColumnData[], n: number): InputIssue[] {
 export function buildGlmDesign(cols: ColumnData[]): GlmDesign {
   const vars = cols.map((c) => columnToModelVar(c)!);
   const design = modelMatrix(vars, vars.map((v) => [v.name]), true);
-  const { n, p, X } = design;
+  const { n, p } = design;
   const rowMajor = new Float64Array(n * p);
   for (let j = 0; j < p; j++) {
-    const off = j * n;
-    for (let i = 0; i < n; i++) rowMajor[i * p + j] = X[off + i];
+    const column = design.cols[j];
+    for (let i = 0; i < n; i++) rowMajor[i * p + j] = column[i];
   }
   return { design, vars, rowMajor };
 }

@@ -28,6 +28,10 @@ export function selectExpression(column: string, type: ColumnType, as: Represent
   // R prints logicals as TRUE/FALSE; factor levels follow that spelling.
   if (type.sqlType.toUpperCase() === 'BOOLEAN') return `CASE WHEN ${c} IS NULL THEN NULL WHEN ${c} THEN 'TRUE' ELSE 'FALSE' END`;
   if (type.type === 'date') return `strftime(CAST(${c} AS DATE), '%Y-%m-%d')`;
+  // Whole numbers as R prints them ("1", not DuckDB's "1.0"), so factor levels match R's.
+  if (/^(DOUBLE|FLOAT|REAL|DECIMAL)/i.test(type.sqlType)) {
+    return `CASE WHEN ${c} = round(${c}) AND abs(${c}) < 1e15 THEN CAST(CAST(${c} AS BIGINT) AS VARCHAR) ELSE CAST(${c} AS VARCHAR) END`;
+  }
   return `CAST(${c} AS VARCHAR)`;
 }
 
