@@ -5,6 +5,9 @@
 import type { ColumnInfo, ImportOptions, TableInfo } from '../core/data/types';
 import type { MeasureType } from '../core/plugin/types';
 import type { AnalysisSpec, Result } from '../core/results/types';
+import type { RegistryIndex, RegistryManifest } from '../core/registry/types';
+import type { VariableSummary } from '../core/registry/summary';
+import type { PatientTimeline } from '../core/registry/timeline';
 
 export interface ProgressEvent {
   /** Which piece of work: "import", "analysis", ... */
@@ -31,4 +34,15 @@ export interface EngineApi {
   runAnalysis(spec: AnalysisSpec, onProgress?: (p: ProgressEvent) => void): Promise<Result>;
   /** Cancels the running import or analysis; it rejects with a CancelledError. */
   cancel(): Promise<void>;
+
+  /** The registry extracts on offer: `root` is the URL of the registries/ folder (ends with /). */
+  listRegistries(root: string): Promise<RegistryIndex['registries']>;
+  /** Reads and validates a registry's manifest and loads its tables (progress per table). */
+  openRegistry(root: string, id: string, onProgress?: (p: ProgressEvent) => void): Promise<RegistryManifest>;
+  /** Completeness and distribution of every catalogue variable of an open registry. */
+  catalogueSummary(id: string, onProgress?: (p: ProgressEvent) => void): Promise<VariableSummary[]>;
+  /** Patients of an open registry (id, sex, age, index date), optionally filtered by an id prefix. */
+  listPatients(id: string, search: string, limit: number): Promise<Row[]>;
+  /** One patient's timeline in an open registry. */
+  patientTimeline(id: string, patientId: string | number): Promise<PatientTimeline>;
 }

@@ -8,11 +8,17 @@ import { CancelToken, UserError } from '../core/errors';
 import { describeTable, dropTable, importFile, listTables, previewRows, setColumnType } from '../core/data';
 import { runAnalysis } from '../core/plugin/runner';
 import { toJsonRows } from '../core/engine/rows';
+import { RegistrySession } from '../core/registry/session';
 import type { EngineApi, ProgressEvent } from './api';
 import { rethrowSerialized } from './errors';
 
 let engine: Promise<BrowserEngine> | null = null;
 let current: CancelToken | null = null;
+const registries = new RegistrySession(async (url) => {
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`${res.status} ${res.statusText}`);
+  return new Uint8Array(await res.arrayBuffer());
+});
 
 function getEngine(): Promise<BrowserEngine> {
   engine ??= createBrowserConnector();
@@ -80,6 +86,22 @@ const api: EngineApi = {
       cancel: token,
       progress: (fraction, message) => onProgress?.({ task: 'analysis', fraction, message }),
     });
+  },
+  async listRegistries(root) {
+    return registries.list(root);
+  },
+  async openRegistry(root, id, onProgress) {
+    const token = startWork();
+    return registries.open(await conn(), root, id, (fraction, message) => onProgress?.({ task: 'registry', fraction, message }), token);
+  },
+  async catalogueSummary(id, onProgress) {
+    return registries.summary(await conn(), id, (done, total) => onProgress?.({ task: 'catalogue', fraction: done / total, message: `${done}/${total}` }));
+  },
+  async listPatients(id, search, limit) {
+    return registries.patients(await conn(), id, search, limit);
+  },
+  async patientTimeline(id, patientId) {
+    return registries.timeline(await conn(), id, patientId);
   },
   async cancel() {
     current?.cancel();

@@ -62,7 +62,14 @@ export async function importFile(
     let columns: string[];
     let hints: (MeasureType | null)[] = [];
     let share = 0.85;
-    if (format === 'csv') {
+    if (format === 'parquet') {
+      const pq = await readParquet(source.bytes, source.name);
+      progress(0.4, `Loading ${source.name}`);
+      cancel.throwIfCancelled();
+      await conn.insertArrowIPC(raw, pq.ipc, true);
+      columns = pq.names;
+      share = 0.5;
+    } else if (format === 'csv') {
       const r = await loadCsv(conn, source, raw, options, progress, cancel, share);
       columns = r.columns;
       info.encoding = r.encoding;
@@ -74,8 +81,6 @@ export async function importFile(
         info.sheet = x.sheet;
         info.sheets = x.sheets;
         data = x;
-      } else if (format === 'parquet') {
-        data = await readParquet(source.bytes, source.name);
       } else if (format === 'arrow') {
         data = readArrow(source.bytes, source.name);
       } else {
@@ -96,7 +101,9 @@ export async function importFile(
     cancel.throwIfCancelled();
     progress(share + 0.02, 'Detecting column types');
     const storage = await sqlColumnTypes(conn, raw);
-    const typed = await typeParsedColumns(conn, raw, columns, storage);
+    // CSV numbers are all read as DOUBLE, so whole-number columns are narrowed to integer; a
+    // typed source (Parquet, Arrow) declared its types and keeps them.
+    const typed = await typeParsedColumns(conn, raw, columns, storage, format === 'csv');
     const textual = columns.filter((c) => !typed.has(c));
     const textTypes = await inferTypes(conn, raw, textual, textual.map((c) => hints[columns.indexOf(c)] ?? null));
     textual.forEach((c, i) => typed.set(c, textTypes[i].type));
@@ -123,13 +130,13 @@ export async function importFile(
  * Columns the reader already parsed (DOUBLE, BOOLEAN, dates from typed sources) need no text
  * inference: a DOUBLE column whose values are all whole numbers within ±2^53 is integer.
  */
-async function typeParsedColumns(conn: Connector, raw: string, columns: string[], storage: Map<string, string>): Promise<Map<string, MeasureType>> {
+async function typeParsedColumns(conn: Connector, raw: string, columns: string[], storage: Map<string, string>, narrowDoubles: boolean): Promise<Map<string, MeasureType>> {
   const out = new Map<string, MeasureType>();
   const doubles: string[] = [];
   for (const c of columns) {
     const t = (storage.get(c) ?? 'VARCHAR').toUpperCase();
     if (t === 'VARCHAR') continue;
-    if (t === 'DOUBLE') doubles.push(c);
+    if (t === 'DOUBLE' && narrowDoubles) doubles.push(c);
     else out.set(c, measureTypeOfSql(t));
   }
   if (doubles.length) {
@@ -143,7 +150,10 @@ async function typeParsedColumns(conn: Connector, raw: string, columns: string[]
 
 /** The typed expression for a column the reader parsed. */
 function storedColumn(name: string, type: MeasureType): string {
-  return type === 'integer' ? `CAST(${ident(name)} AS BIGINT)` : ident(name);
+  if (type === 'integer') return `CAST(${ident(name)} AS BIGINT)`;
+  // Arrow timestamps arrive as TIMESTAMP_MS/_NS; the app keeps one datetime type.
+  if (type === 'datetime') return `CAST(${ident(name)} AS TIMESTAMP)`;
+  return ident(name);
 }
 
 /**

@@ -1,12 +1,13 @@
 /**
- * Parquet via hyparquet (with hyparquet-compressors for snappy, gzip, zstd, brotli, lz4).
- * Top-level columns are read to JavaScript values, then to text with type hints from the values
- * and the Parquet schema (INT32/INT64 -> integer, FLOAT/DOUBLE/DECIMAL -> numeric, DATE -> date,
- * timestamps -> datetime; strings are inferred like CSV text; nested values become JSON text).
+ * Parquet via hyparquet (with hyparquet-compressors for snappy, gzip, zstd, brotli, lz4), read
+ * column by column (onChunk: no row objects) into a typed Arrow table: the file's integer and
+ * floating-point types kept (a DOUBLE column stays numeric even when its values are whole), booleans as Bool,
+ * DATE as DateDay, timestamps as milliseconds, everything else as text. Only text columns then go
+ * through type inference, so a registry's Parquet tables load without a text round trip.
  */
+import { Bool, DateDay, Float64, Int32, Int64, Table, TimestampMillisecond, Utf8, tableToIPC, vectorFromArray, type DataType, type Vector } from 'apache-arrow';
 import { UserError } from '../errors';
 import { fixColumnNames } from './names';
-import { hintFromValues, textOrNull, valueText, type TextColumns } from './text-columns';
 
 function notParquet(fileName: string, detail?: string): UserError {
   return new UserError('data', 'bad_parquet', {
@@ -15,52 +16,105 @@ function notParquet(fileName: string, detail?: string): UserError {
   });
 }
 
-export async function readParquet(bytes: Uint8Array, fileName: string): Promise<TextColumns> {
-  const { parquetMetadata, parquetReadObjects } = await import('hyparquet');
+interface TopColumn {
+  name: string;
+  type?: string;
+  logical?: string;
+  converted?: string;
+}
+
+type Kind = 'int32' | 'int64' | 'number' | 'boolean' | 'date' | 'timestamp' | 'text';
+
+function kindOf(c: TopColumn): Kind {
+  if (c.logical === 'DATE' || c.converted === 'DATE') return 'date';
+  if (c.logical === 'TIMESTAMP' || c.converted === 'TIMESTAMP_MILLIS' || c.converted === 'TIMESTAMP_MICROS' || c.type === 'INT96') return 'timestamp';
+  if (c.type === 'BOOLEAN') return 'boolean';
+  if (c.logical === 'DECIMAL' || c.converted === 'DECIMAL') return 'number';
+  if (c.type === 'INT32') return 'int32';
+  if (c.type === 'INT64') return 'int64';
+  if (c.type === 'FLOAT' || c.type === 'DOUBLE') return 'number';
+  return 'text';
+}
+
+function toNumber(v: unknown): number | null {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'bigint') return Number(v);
+  const n = Number(v);
+  return Number.isFinite(n) ? n : null;
+}
+
+function toText(v: unknown): string | null {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string') return v;
+  if (typeof v === 'bigint' || typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (v instanceof Date) return v.toISOString();
+  if (v instanceof Uint8Array) return new TextDecoder().decode(v);
+  return JSON.stringify(v, (_, x) => (typeof x === 'bigint' ? x.toString() : x));
+}
+
+function vectorOf(kind: Kind, values: unknown[]): Vector<DataType> {
+  switch (kind) {
+    case 'int32':
+      return vectorFromArray(values.map(toNumber), new Int32());
+    case 'int64':
+      return vectorFromArray(values.map((v) => (v === null || v === undefined ? null : BigInt(v as bigint | number))), new Int64());
+    case 'number':
+      return vectorFromArray(values.map(toNumber), new Float64());
+    case 'boolean':
+      return vectorFromArray(values.map((v) => (v === null || v === undefined ? null : Boolean(v))), new Bool());
+    case 'date':
+      return vectorFromArray(values.map((v) => (v instanceof Date ? v : null)), new DateDay());
+    case 'timestamp':
+      return vectorFromArray(values.map((v) => (v instanceof Date ? v : null)), new TimestampMillisecond());
+    default:
+      return vectorFromArray(values.map(toText), new Utf8());
+  }
+}
+
+/** The Parquet file as an Arrow IPC stream of typed columns, and the column names used. */
+export async function readParquet(bytes: Uint8Array, fileName: string): Promise<{ names: string[]; ipc: Uint8Array }> {
+  const { parquetMetadata, parquetRead } = await import('hyparquet');
   const { compressors } = await import('hyparquet-compressors');
   const ab = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
   let metadata;
-  let rows: Record<string, unknown>[];
   try {
     metadata = parquetMetadata(ab);
-    rows = (await parquetReadObjects({ file: ab, metadata, compressors })) as Record<string, unknown>[];
   } catch (e) {
     throw notParquet(fileName, e instanceof Error ? e.message : undefined);
   }
   // Top-level columns: children of the root schema element, in order.
   const schema = metadata.schema;
-  const top: { name: string; type?: string; logical?: string; converted?: string }[] = [];
-  let i = 1;
+  const top: TopColumn[] = [];
   const skip = (idx: number): number => {
     let next = idx + 1;
     for (let c = 0; c < (schema[idx].num_children ?? 0); c++) next = skip(next);
     return next;
   };
-  while (i < schema.length) {
+  for (let i = 1; i < schema.length; i = skip(i)) {
     const el = schema[i];
-    top.push({
-      name: el.name,
-      type: el.type,
-      logical: (el.logical_type as { type?: string } | undefined)?.type,
-      converted: el.converted_type,
-    });
-    i = skip(i);
+    top.push({ name: el.name, type: el.type, logical: (el.logical_type as { type?: string } | undefined)?.type, converted: el.converted_type });
   }
-  if (rows.length === 0) {
-    throw new UserError('data', 'no_rows', {
-      en: `The Parquet file "${fileName}" has no rows.`,
-      zh: `Parquet 文件"${fileName}"没有数据行。`,
+  const rows = Number(metadata.num_rows);
+  if (rows === 0) {
+    throw new UserError('data', 'no_rows', { en: `The Parquet file "${fileName}" has no rows.`, zh: `Parquet 文件"${fileName}"没有数据行。` });
+  }
+  const data = new Map<string, unknown[]>(top.map((c) => [c.name, new Array(rows).fill(null)]));
+  try {
+    await parquetRead({
+      file: ab,
+      metadata,
+      compressors,
+      onChunk({ columnName, columnData, rowStart }) {
+        const target = data.get(columnName);
+        if (!target) return;
+        for (let i = 0; i < columnData.length; i++) target[rowStart + i] = columnData[i];
+      },
     });
+  } catch (e) {
+    throw notParquet(fileName, e instanceof Error ? e.message : undefined);
   }
   const names = fixColumnNames(top.map((t) => t.name));
-  const values: (string | null)[][] = [];
-  const hints = top.map((t, c) => {
-    const raw = rows.map((r) => r[t.name]);
-    values.push(raw.map((v) => textOrNull(valueText(v))));
-    const integerSource = (t.type === 'INT32' || t.type === 'INT64') && t.logical !== 'DECIMAL' && t.converted !== 'DECIMAL';
-    const dateOnly = t.logical === 'DATE' || t.converted === 'DATE';
-    void c;
-    return hintFromValues(raw, integerSource, dateOnly);
-  });
-  return { names, values, hints };
+  const columns: Record<string, Vector<DataType>> = {};
+  top.forEach((c, i) => (columns[names[i]] = vectorOf(kindOf(c), data.get(c.name)!)));
+  return { names, ipc: tableToIPC(new Table(columns), 'stream') };
 }
