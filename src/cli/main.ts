@@ -10,6 +10,11 @@ import { importFile } from '../core/data';
 import { manifests } from '../core/plugin/registry';
 import { runAnalysis } from '../core/plugin/runner';
 import { parseSpec } from './spec';
+import { fileURLToPath } from 'node:url';
+import type { Connector } from '../core/engine/connector';
+import type { AnalysisSpec } from '../core/results/types';
+import type { DataOrigin } from '../core/results/r-prelude';
+import { loadRegistryTables, parseIndex, readManifest, type ReadFile } from '../core/registry/load';
 
 const USAGE = `Usage:
   clinstat run <spec.json>   run an analysis spec and print the result as JSON
@@ -43,30 +48,71 @@ async function runSpec(file: string, io: Io): Promise<number> {
     throw new UserError('spec', 'no_spec', { en: `Cannot read the spec file "${file}".`, zh: `无法读取分析规格文件 "${file}"。` });
   }
   const spec = parseSpec(text);
-  if (!('file' in spec.data)) {
-    throw new UserError('spec', 'unsupported_source', {
-      en: 'The command line reads data from a file: use "data": {"file": "path"}. Registry and dataset sources arrive with the registry feature.',
-      zh: '命令行从文件读取数据：请使用 "data": {"file": "路径"}。注册库与分析数据集数据源将随注册库功能提供。',
-    });
-  }
-  const dataPath = path.resolve(path.dirname(path.resolve(file)), spec.data.file);
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(await readFile(dataPath));
-  } catch {
-    throw new UserError('data', 'no_data_file', { en: `Cannot read the data file "${dataPath}".`, zh: `无法读取数据文件 "${dataPath}"。` });
-  }
+  const specDir = path.dirname(path.resolve(file));
   const conn = await createNodeConnector();
   try {
-    const info = await importFile(conn, { name: path.basename(dataPath), bytes }, {}, () => {}, new CancelToken());
-    const result = await runAnalysis(conn, spec, {
-      table: info.name,
-      origin: { file: spec.data.file, format: info.source.format, sheet: info.source.sheet },
-    });
+    const source = await loadSource(conn, spec, specDir);
+    const result = await runAnalysis(conn, spec, { table: source.table, origin: source.origin });
     io.out(JSON.stringify(result, null, 2) + '\n');
     return 0;
   } finally {
     await conn.close();
+  }
+}
+
+/** Loads the spec's data source into the engine: a file, or one table of a registry extract. */
+async function loadSource(conn: Connector, spec: AnalysisSpec, specDir: string): Promise<{ table: string; origin: DataOrigin }> {
+  if ('file' in spec.data) {
+    const dataPath = path.resolve(specDir, spec.data.file);
+    let bytes: Uint8Array;
+    try {
+      bytes = new Uint8Array(await readFile(dataPath));
+    } catch {
+      throw new UserError('data', 'no_data_file', { en: `Cannot read the data file "${dataPath}".`, zh: `无法读取数据文件 "${dataPath}"。` });
+    }
+    const info = await importFile(conn, { name: path.basename(dataPath), bytes }, {}, () => {}, new CancelToken());
+    return { table: info.name, origin: { file: spec.data.file, format: info.source.format, sheet: info.source.sheet } };
+  }
+  if ('registry' in spec.data) {
+    const folder = await registryFolder(spec.data.registry, specDir);
+    const read: ReadFile = async (p) => new Uint8Array(await readFile(path.join(folder, p)));
+    const manifest = await readManifest(read);
+    const table = manifest.tables.find((t) => t.name === (spec.data as { table: string }).table);
+    if (!table) {
+      throw new UserError('spec', 'unknown_table', {
+        en: `The registry "${manifest.id}" has no table "${spec.data.table}". Its tables are: ${manifest.tables.map((t) => t.name).join(', ')}.`,
+        zh: `登记库"${manifest.id}"中没有数据表"${spec.data.table}"。现有数据表：${manifest.tables.map((t) => t.name).join('、')}。`,
+      });
+    }
+    await loadRegistryTables(conn, manifest, read, () => {}, new CancelToken(), [table.name]);
+    return { table: table.name, origin: { file: path.relative(specDir, path.join(folder, table.file)) || table.file, format: table.format } };
+  }
+  throw new UserError('spec', 'unsupported_source', {
+    en: 'The command line reads "data": {"file": path} or {"registry": folder-or-id, "table": name}. Analysis datasets arrive with the cohort builder.',
+    zh: '命令行支持 "data": {"file": 路径} 或 {"registry": 文件夹或编号, "table": 表名}。分析数据集将随队列构建功能提供。',
+  });
+}
+
+/** A registry given as a folder (relative to the spec) or as an id of the bundled public/registries/index.json. */
+async function registryFolder(registry: string, specDir: string): Promise<string> {
+  const asPath = path.resolve(specDir, registry);
+  const folder = asPath.endsWith('registry.json') ? path.dirname(asPath) : asPath;
+  try {
+    await readFile(path.join(folder, 'registry.json'));
+    return folder;
+  } catch {
+    const bundled = fileURLToPath(new URL('../../public/registries/', import.meta.url));
+    try {
+      const index = parseIndex(new Uint8Array(await readFile(path.join(bundled, 'index.json'))));
+      const entry = index.registries.find((r) => r.id === registry);
+      if (entry) return path.join(bundled, entry.path);
+    } catch {
+      /* fall through to the message */
+    }
+    throw new UserError('spec', 'unknown_registry', {
+      en: `"${registry}" is neither a folder with a registry.json nor the id of a bundled registry.`,
+      zh: `"${registry}"既不是含 registry.json 的文件夹，也不是内置登记库的编号。`,
+    });
   }
 }
 

@@ -95,4 +95,24 @@ describe('clinstat CLI', () => {
     const xss = await runOn('xss.csv', '<script>alert(1)</script>,g\n1,a\n2,b\n3,a\n4,b\n', { outcome: '<script>alert(1)</script>', group: 'g' } as never);
     expect(xss.code).toBe(0);
   });
+  it('runs on a registry table, by bundled id or by folder', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'clinstat-cli-reg-'));
+    const spec = path.join(dir, 'spec.json');
+    await writeFile(spec, JSON.stringify({ plugin: 'compare.ttest_ind', data: { registry: 'stroke-demo', table: 'patient' }, roles: { outcome: 'age_at_index', group: 'sex' } }));
+    let r = await call(['run', spec]);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const result = JSON.parse(r.out);
+    expect(result.n.rows).toBe(2000);
+    expect(result.r_code).toMatch(/arrow::read_parquet\(.*patient\.parquet"\)/);
+    await writeFile(spec, JSON.stringify({ plugin: 'describe.descriptives', data: { registry: path.resolve('public/registries/stroke-demo'), table: 'lab_result' }, roles: { variables: ['value'] } }));
+    r = await call(['run', spec]);
+    expect(r.code).toBe(0);
+    await writeFile(spec, JSON.stringify({ plugin: 'describe.descriptives', data: { registry: 'stroke-demo', table: 'labs' }, roles: { variables: ['value'] } }));
+    r = await call(['run', spec]);
+    expect([r.code, r.err]).toEqual([2, expect.stringMatching(/has no table "labs"\. Its tables are: patient, visit/)]);
+    await writeFile(spec, JSON.stringify({ plugin: 'describe.descriptives', data: { registry: 'no-such-registry', table: 'x' }, roles: { variables: ['value'] } }));
+    r = await call(['run', spec]);
+    expect([r.code, r.err]).toEqual([2, expect.stringMatching(/neither a folder with a registry.json nor the id/)]);
+  });
 });
