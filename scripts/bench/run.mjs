@@ -3,6 +3,8 @@
 //  - import of a 1,000,000-row x 20-column CSV in Chromium, with the longest main-thread task
 //  - worker round-trip latency of a small query
 //  - the same import and a t-test over 1M rows in Node (DuckDB-WASM Node build)
+//  - statistical methods at 100k-1M rows beside R (methods.mjs; R only when Rscript exists)
+//  - registry open, catalogue scan and timeline, 2,000 and 100,000 patients (registry.mjs)
 import { statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { launch } from '../../test/e2e/harness.mjs';
@@ -69,5 +71,9 @@ try {
 
 // Node: the same core with DuckDB-WASM's Node build.
 const { spawnSync } = await import('node:child_process');
-const node = spawnSync(process.execPath, [fileURLToPath(new URL('./node-bench.mjs', import.meta.url)), big], { stdio: 'inherit' });
-process.exitCode = node.status ?? 1;
+let status = 0;
+for (const [script, ...args] of [['node-bench.mjs', big], ['methods.mjs'], ['registry.mjs']]) {
+  const r = spawnSync(process.execPath, [fileURLToPath(new URL(`./${script}`, import.meta.url)), ...args], { stdio: 'inherit' });
+  status ||= r.status ?? 1;
+}
+process.exitCode = status;

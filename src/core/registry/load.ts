@@ -18,8 +18,9 @@ function invalid(what: string, errors: { path: string; message: { en: string; zh
   const shown = errors.slice(0, 5);
   const more = errors.length > 5 ? ` (+${errors.length - 5} more)` : '';
   return new UserError('data', 'invalid_manifest', {
-    en: `${what} is not valid: ${shown.map((e) => `${e.path}: ${e.message.en}`).join('; ')}${more}`,
-    zh: `${what}无效：${shown.map((e) => `${e.path}：${e.message.zh}`).join('；')}${more}`,
+    // The messages name their place already ("tables[3].file is missing").
+    en: `${what} is not valid: ${shown.map((e) => e.message.en).join('; ')}${more}`,
+    zh: `${what}无效：${shown.map((e) => e.message.zh).join('；')}${more}`,
   });
 }
 

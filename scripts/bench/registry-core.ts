@@ -1,0 +1,39 @@
+/**
+ * Registry benchmarks in Node: open (manifest + every table into DuckDB), the catalogue
+ * completeness scan over all variables, and one patient's timeline.
+ */
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import path from 'node:path';
+import { createNodeConnector } from '../../src/core/engine/duckdb-node';
+import { CancelToken } from '../../src/core/errors';
+import { RegistrySession } from '../../src/core/registry/session';
+
+function line(name: string, value: string, unit: string) {
+  console.log(`${name.padEnd(48)} ${value.padStart(10)} ${unit}`);
+}
+
+export async function bench(folder: string, label: string): Promise<void> {
+  // A one-entry index pointing at the folder, as a site's index.json would.
+  const root = pathToFileURL(path.dirname(folder) + '/').href;
+  const id = path.basename(folder);
+  const session = new RegistrySession(async (url) => {
+    if (url.endsWith('/index.json')) {
+      return new TextEncoder().encode(JSON.stringify({ registries: [{ id, path: `${id}/`, title: { en: id, zh: id }, description: { en: 'benchmark', zh: '基准测试' } }] }));
+    }
+    return new Uint8Array(await readFile(fileURLToPath(url)));
+  });
+  const conn = await createNodeConnector();
+  let t = performance.now();
+  await session.open(conn, root, id, () => {}, new CancelToken());
+  line(`registry ${label}: open (all tables) in Node`, ((performance.now() - t) / 1000).toFixed(1), 's');
+  t = performance.now();
+  const s = await session.summary(conn, id);
+  line(`registry ${label}: catalogue scan (${s.length} variables)`, ((performance.now() - t) / 1000).toFixed(1), 's');
+  const [p] = await session.patients(conn, id, '', 1);
+  await session.timeline(conn, id, p.patient_id as number); // warm
+  t = performance.now();
+  const tl = await session.timeline(conn, id, p.patient_id as number);
+  line(`registry ${label}: one patient's timeline (${tl.events.length} events)`, (performance.now() - t).toFixed(0), 'ms');
+  await conn.close();
+}
