@@ -5,10 +5,12 @@
  */
 import type { Connector } from '../engine/connector';
 import { CancelToken, UserError } from '../errors';
+import { ident } from '../engine/connector';
 import { importFile } from '../data/import';
-import { tableExists } from '../data/metadata';
+import { sqlColumnTypes, tableExists, writeColumnTypes, writeSource } from '../data/metadata';
+import { readParquet } from '../data/parquet';
 import type { ProgressFn } from '../data/types';
-import type { RegistryIndex, RegistryManifest } from './types';
+import type { RegistryIndex, RegistryManifest, RegistryTable } from './types';
 import { validateIndex, validateManifest } from './validate';
 
 /** Reads a file of the registry folder (path relative to registry.json) as bytes. */
@@ -77,9 +79,28 @@ export async function loadRegistryTables(
         zh: `登记库的数据表"${table.name}"需要文件"${table.file}"，但无法读取。`,
       });
     }
-    await importFile(conn, { name: table.file, bytes }, { tableName: table.name }, () => {}, cancel);
+    if (table.format === 'parquet') await loadDeclaredParquet(conn, table, bytes);
+    else await importFile(conn, { name: table.file, bytes }, { tableName: table.name }, () => {}, cancel);
     loaded.push(table.name);
   }
   progress(1, 'Registry loaded');
   return loaded;
+}
+
+/**
+ * A registry's Parquet table needs no type inference: the file carries storage types and the
+ * manifest declares measurement types. So it goes straight from Arrow into its table, which
+ * makes opening a registry several times faster than importing each file as an unknown one.
+ */
+async function loadDeclaredParquet(conn: Connector, table: RegistryTable, bytes: Uint8Array): Promise<void> {
+  const { ipc } = await readParquet(bytes, table.file);
+  await conn.insertArrowIPC(table.name, ipc, true);
+  // Arrow timestamps arrive as TIMESTAMP_MS; the app keeps one datetime type.
+  for (const [column, sqlType] of await sqlColumnTypes(conn, table.name)) {
+    if (/^TIMESTAMP_/.test(sqlType)) await conn.query(`ALTER TABLE ${ident(table.name)} ALTER ${ident(column)} TYPE TIMESTAMP`);
+  }
+  const declared = new Map(table.columns.map((c) => [c.name, c.type]));
+  const storage = await sqlColumnTypes(conn, table.name);
+  await writeColumnTypes(conn, table.name, [...storage.keys()].map((name) => ({ name, type: declared.get(name) ?? 'text' })));
+  await writeSource(conn, table.name, { file: table.file, format: 'parquet' });
 }
