@@ -72,7 +72,7 @@ try {
 // Node: the same core with DuckDB-WASM's Node build.
 const { spawnSync } = await import('node:child_process');
 let status = 0;
-for (const [script, ...args] of [['node-bench.mjs', big], ['methods.mjs'], ['registry.mjs']]) {
+for (const [script, ...args] of [['node-bench.mjs', big], ['methods.mjs'], ['registry.mjs'], ['registry-browser.mjs']]) {
   const r = spawnSync(process.execPath, [fileURLToPath(new URL(`./${script}`, import.meta.url)), ...args], { stdio: 'inherit' });
   status ||= r.status ?? 1;
 }

@@ -55,9 +55,8 @@ describe('correlate.kendall vs R cor.test', () => {
       x[i] = (i * 7919) % 100003;
       y[i] = x[i] + ((i * 104729) % 50021);
     }
-    const t0 = performance.now();
+    // Speed is measured by `npm run bench`; here only that it runs at this size.
     const out = run(testContext, pairInput(num(x), num(y), { alternative: 'two.sided', exact: 'auto', continuity: false })) as any;
-    expect(performance.now() - t0).toBeLessThan(5000);
     expect(out.tables.tidy.rows[0].estimate).toBeGreaterThan(0.5);
     expect(out.figures[0].spec.layer[0].data.values.length).toBeLessThanOrEqual(3000);
   });

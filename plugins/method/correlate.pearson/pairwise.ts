@@ -3,9 +3,8 @@
  * scatter plot, the tidy table, the normality check and the reporting sentences.
  */
 import type { ColumnData, InputIssue, NumericColumn, OptionSpec, RoleSpec, RunInput } from '$core/plugin/types';
-import type { Assumption, CellValue, Result, ResultColumn, ResultFigure, ResultTable } from '$core/results/types';
+import type { Assumption, CellValue, Result, ResultColumn, ResultTable } from '$core/results/types';
 import type { AnalysisSpec } from '$core/results/types';
-import { mean } from '$core/stats/descriptive';
 import { shapiroWilk, SHAPIRO_MAX_N } from '$core/stats/shapiro';
 import { fmt, fmtP, fmtPct, rName, rString } from '$core/stats/format';
 
@@ -63,45 +62,7 @@ export function validatePair(input: RunInput): InputIssue[] {
   return issues;
 }
 
-/** Up to this many points are drawn; beyond it every k-th row (deterministic stride). */
-export const MAX_SCATTER_POINTS = 3000;
-
-/** Scatter plot of y against x with the least-squares line (from all rows). */
-export function scatterFigure(x: ArrayLike<number>, y: ArrayLike<number>, xName: string, yName: string): ResultFigure {
-  const n = x.length;
-  const step = n > MAX_SCATTER_POINTS ? Math.ceil(n / MAX_SCATTER_POINTS) : 1;
-  const points: { x: number; y: number }[] = [];
-  for (let i = 0; i < n; i += step) points.push({ x: x[i], y: y[i] });
-  const mx = mean(x);
-  const my = mean(y);
-  let sxx = 0, sxy = 0, lo = Infinity, hi = -Infinity;
-  for (let i = 0; i < n; i++) {
-    sxx += (x[i] - mx) ** 2;
-    sxy += (x[i] - mx) * (y[i] - my);
-    if (x[i] < lo) lo = x[i];
-    if (x[i] > hi) hi = x[i];
-  }
-  const b = sxx > 0 ? sxy / sxx : 0;
-  const line = sxx > 0 ? [{ x: lo, y: my + b * (lo - mx) }, { x: hi, y: my + b * (hi - mx) }] : [];
-  const enc = {
-    x: { field: 'x', type: 'quantitative', title: xName, scale: { zero: false } },
-    y: { field: 'y', type: 'quantitative', title: yName, scale: { zero: false } },
-  };
-  return {
-    id: 'scatter',
-    title: `${yName} against ${xName}${step > 1 ? ` (every ${step}th of ${n} rows shown)` : ''}, with the least-squares line`,
-    title_zh: `${yName} 对 ${xName} 的散点图${step > 1 ? `（共 ${n} 行，每 ${step} 行显示 1 行）` : ''}及最小二乘直线`,
-    spec: {
-      $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-      width: 'container',
-      height: 320,
-      layer: [
-        { data: { values: points }, mark: { type: 'point', filled: true, opacity: step > 1 ? 0.35 : 0.7, size: step > 1 ? 12 : 40 }, encoding: enc },
-        { data: { values: line }, mark: { type: 'line', color: '#d62728', strokeWidth: 2 }, encoding: enc },
-      ],
-    },
-  };
-}
+export { MAX_SCATTER_POINTS, scatterFigure } from '$core/results/figures/scatter-figure';
 
 /** Normality of x and y by Shapiro–Wilk (information for Pearson's test). */
 export function normalityAssumptions(x: NumericColumn, y: NumericColumn, forPearson: boolean): Assumption[] {

@@ -1,7 +1,7 @@
 import type { ColumnData, InputIssue, PluginOutput, RunContext, RunInput } from '$core/plugin/types';
-import type { Assumption, CellValue, ResultFigure, ResultTable, ResultWarning } from '$core/results/types';
-import { dropNaN, quantileSorted } from '$core/stats/descriptive';
-import { normalQuantile } from '$core/stats/distributions';
+import type { Assumption, CellValue, ResultTable, ResultWarning } from '$core/results/types';
+import { dropNaN } from '$core/stats/descriptive';
+import { qqFigure } from '$core/results/figures/qq-figure';
 import { asFactor } from '$core/stats/factor';
 import { fmt, fmtP } from '$core/stats/format';
 import { lillieforsTest, shapiroWilk, SHAPIRO_MAX_N } from '$core/stats/shapiro';
@@ -27,14 +27,7 @@ export function validate(input: RunInput): InputIssue[] {
   return issues;
 }
 
-/** R's ppoints(n): (i − a)/(n + 1 − 2a), a = 3/8 for n ≤ 10 else 1/2. */
-export function ppoints(n: number): Float64Array {
-  const a = n <= 10 ? 3 / 8 : 1 / 2;
-  return Float64Array.from({ length: n }, (_, i) => (i + 1 - a) / (n + 1 - 2 * a));
-}
-
-/** Points per Q-Q series drawn at most (evenly spaced order statistics beyond). */
-export const MAX_QQ_POINTS = 1000;
+export { MAX_QQ_POINTS, ppoints } from '$core/results/figures/qq-figure';
 
 interface Series {
   variable: string;
@@ -135,56 +128,5 @@ export function run(_ctx: RunContext, input: RunInput): PluginOutput {
     notes: ['W: Shapiro–Wilk statistic (R’s shapiro.test); D: Kolmogorov–Smirnov distance with the Lilliefors correction (p-value by Dallal–Wilkinson, as nortest::lillie.test).', ...notes],
     notes_zh: ['W：Shapiro–Wilk 统计量（R 的 shapiro.test）；D：Lilliefors 校正的 Kolmogorov–Smirnov 距离（P 值采用 Dallal–Wilkinson 近似，与 nortest::lillie.test 一致）。', ...notesZh],
   };
-  return { tables: { tidy }, figures: [qqFigure(series)], assumptions, warnings };
-}
-
-function qqFigure(series: Series[]): ResultFigure {
-  const values: Record<string, number | string>[] = [];
-  for (const s of series) {
-    const n = s.values.length;
-    if (n < 2) continue;
-    const sorted = Float64Array.from(s.values).sort();
-    const pp = ppoints(n);
-    const panel = s.group !== null ? `${s.variable} (${s.group})` : s.variable;
-    const step = n > MAX_QQ_POINTS ? (n - 1) / (MAX_QQ_POINTS - 1) : 1;
-    const m = n > MAX_QQ_POINTS ? MAX_QQ_POINTS : n;
-    for (let k = 0; k < m; k++) {
-      const i = Math.round(k * step);
-      values.push({ panel, theoretical: normalQuantile(pp[i]), sample: sorted[i], kind: 'point' });
-    }
-    // R's qqline: through the quartiles
-    const q1 = quantileSorted(sorted, 0.25);
-    const q3 = quantileSorted(sorted, 0.75);
-    const z1 = normalQuantile(0.25);
-    const z3 = normalQuantile(0.75);
-    const slope = (q3 - q1) / (z3 - z1);
-    const zlo = normalQuantile(pp[0]);
-    const zhi = normalQuantile(pp[n - 1]);
-    values.push({ panel, theoretical: zlo, sample: q1 + slope * (zlo - z1), kind: 'line' });
-    values.push({ panel, theoretical: zhi, sample: q1 + slope * (zhi - z1), kind: 'line' });
-  }
-  const enc = {
-    x: { field: 'theoretical', type: 'quantitative', title: 'Theoretical normal quantiles' },
-    y: { field: 'sample', type: 'quantitative', title: 'Sample quantiles', scale: { zero: false } },
-  };
-  return {
-    id: 'qq',
-    title: 'Normal Q-Q plots (points near the line indicate normality)',
-    title_zh: '正态 Q-Q 图（点越接近直线越符合正态分布）',
-    spec: {
-      $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-      data: { values },
-      facet: { field: 'panel', type: 'nominal', title: null },
-      columns: 3,
-      resolve: { scale: { y: 'independent' } },
-      spec: {
-        width: 220,
-        height: 200,
-        layer: [
-          { transform: [{ filter: "datum.kind === 'point'" }], mark: { type: 'point', filled: true, size: 18, opacity: 0.7 }, encoding: enc },
-          { transform: [{ filter: "datum.kind === 'line'" }], mark: { type: 'line', color: '#d62728' }, encoding: enc },
-        ],
-      },
-    },
-  };
+  return { tables: { tidy }, figures: [qqFigure(series.map((s) => ({ panel: s.group !== null ? `${s.variable} (${s.group})` : s.variable, values: s.values })))], assumptions, warnings };
 }

@@ -1,3 +1,4 @@
+import { forestFigure } from '$core/results/figures/forest-figure';
 import type { ColumnData, InputIssue, PluginOutput, RunContext, RunInput } from '$core/plugin/types';
 import type { Assumption, CellValue, ResultFigure, ResultTable, ResultWarning } from '$core/results/types';
 import { chisqUpper, normalQuantile, zPValue } from '$core/stats/distributions';
@@ -259,33 +260,16 @@ export function run(ctx: RunContext, input: RunInput): PluginOutput {
 function forest(rows: Record<string, CellValue>[], pct: string): ResultFigure {
   const values = rows
     .filter((r) => typeof r.exp_estimate === 'number' && typeof r.exp_conf_low === 'number' && typeof r.exp_conf_high === 'number')
-    .map((r) => ({ term: r.term, hr: r.exp_estimate, low: r.exp_conf_low, high: r.exp_conf_high }));
-  const order = values.map((v) => v.term);
-  const y = { field: 'term', type: 'nominal', sort: order, title: null };
-  const x = { type: 'quantitative', scale: { type: 'log' }, title: `Hazard ratio (${pct} CI, log scale)` };
-  return {
-    id: 'forest',
+    .map((r) => ({ label: String(r.term), estimate: r.exp_estimate as number, low: r.exp_conf_low as number, high: r.exp_conf_high as number }));
+  return forestFigure({
     title: 'Hazard ratios (forest plot)',
     title_zh: '风险比（森林图）',
-    spec: {
-      $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-      width: 420,
-      height: { step: 28 },
-      data: { values },
-      layer: [
-        { mark: { type: 'rule', strokeDash: [4, 4], color: '#888' }, data: { values: [{ one: 1 }] }, encoding: { x: { field: 'one', ...x } } },
-        { mark: { type: 'rule' }, encoding: { y, x: { field: 'low', ...x }, x2: { field: 'high' } } },
-        {
-          mark: { type: 'point', filled: true, shape: 'square', size: 60 },
-          encoding: {
-            y,
-            x: { field: 'hr', ...x },
-            tooltip: [{ field: 'term' }, { field: 'hr', format: '.3f', title: 'HR' }, { field: 'low', format: '.3f' }, { field: 'high', format: '.3f' }],
-          },
-        },
-      ],
-    },
-  };
+    rows: values,
+    xTitle: `Hazard ratio (${pct} CI, log scale)`,
+    log: true,
+    reference: 1,
+    estimateTitle: 'HR',
+  });
 }
 
 export { single };

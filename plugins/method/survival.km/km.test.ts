@@ -121,10 +121,8 @@ describe('survival.km at scale', () => {
       options: { conf_level: 0.95, conf_type: 'log', event_value: '' },
       n: { rows: n, used: n, excluded: 0 },
     };
-    const t0 = performance.now();
+    // Speed is measured by `npm run bench`; here only that it runs at this size.
     const out = run(testContext, input) as any;
-    const ms = performance.now() - t0;
-    expect(ms).toBeLessThan(5000);
     const steps = out.figures[0].spec.vconcat[0].layer[0].data.values;
     const perCurve = new Map<string, number>();
     for (const r of steps) perCurve.set(r.strata, (perCurve.get(r.strata) ?? 0) + 1);
