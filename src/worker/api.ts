@@ -37,9 +37,9 @@ export interface EngineApi {
 
   /** The registry extracts on offer: `root` is the URL of the registries/ folder (ends with /). */
   listRegistries(root: string): Promise<RegistryIndex['registries']>;
-  /** Reads and validates a registry's manifest and loads its tables (progress per table). */
+  /** Reads and validates a registry's manifest (fast: the catalogue can show at once; tables load lazily). */
   openRegistry(root: string, id: string, onProgress?: (p: ProgressEvent) => void): Promise<RegistryManifest>;
-  /** Completeness and distribution of every catalogue variable of an open registry. */
+  /** Loads every table of an open registry (progress per table), then summarises each catalogue variable. */
   catalogueSummary(id: string, onProgress?: (p: ProgressEvent) => void): Promise<VariableSummary[]>;
   /** Patients of an open registry (id, sex, age, index date), optionally filtered by an id prefix. */
   listPatients(id: string, search: string, limit: number): Promise<Row[]>;

@@ -90,12 +90,12 @@ const api: EngineApi = {
   async listRegistries(root) {
     return registries.list(root);
   },
-  async openRegistry(root, id, onProgress) {
-    const token = startWork();
-    return registries.open(await conn(), root, id, (fraction, message) => onProgress?.({ task: 'registry', fraction, message }), token);
+  async openRegistry(root, id) {
+    return registries.open(root, id);
   },
   async catalogueSummary(id, onProgress) {
-    return registries.summary(await conn(), id, (done, total) => onProgress?.({ task: 'catalogue', fraction: done / total, message: `${done}/${total}` }));
+    const token = startWork();
+    return registries.summary(await conn(), id, (fraction, message) => onProgress?.({ task: 'catalogue', fraction, message }), token);
   },
   async listPatients(id, search, limit) {
     return registries.patients(await conn(), id, search, limit);

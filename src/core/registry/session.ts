@@ -15,35 +15,71 @@ import type { RegistryIndex, RegistryManifest } from './types';
 export type FetchBytes = (url: string) => Promise<Uint8Array>;
 
 export class RegistrySession {
-  #open = new Map<string, RegistryManifest>();
+  #open = new Map<string, { manifest: RegistryManifest; read: (path: string) => Promise<Uint8Array> }>();
   #summaries = new Map<string, VariableSummary[]>();
+  #loads = new Map<string, Promise<void>>();
   constructor(private readonly fetchBytes: FetchBytes) {}
 
   async list(root: string): Promise<RegistryIndex['registries']> {
     return parseIndex(await this.fetchBytes(new URL('index.json', root).href)).registries;
   }
 
-  async open(conn: Connector, root: string, id: string, progress: ProgressFn, cancel: CancelToken): Promise<RegistryManifest> {
+  /**
+   * Reads and validates the registry's manifest: enough to show the catalogue tree at once.
+   * Tables load lazily, with progress, when something needs them (ensureTables).
+   */
+  async open(root: string, id: string): Promise<RegistryManifest> {
     const entry = (await this.list(root)).find((r) => r.id === id);
     if (!entry) throw new UserError('spec', 'unknown_registry', { en: `No registry "${id}" is on offer here.`, zh: `此处没有名为"${id}"的登记库。` });
     const folder = new URL(entry.path, root).href;
     const read = (path: string) => this.fetchBytes(new URL(path, folder).href);
-    const manifest = this.#open.get(id) ?? (await readManifest(read));
-    await loadRegistryTables(conn, manifest, read, progress, cancel);
-    this.#open.set(id, manifest);
+    const manifest = this.#open.get(id)?.manifest ?? (await readManifest(read));
+    this.#open.set(id, { manifest, read });
     return manifest;
   }
 
-  manifest(id: string): RegistryManifest {
-    const m = this.#open.get(id);
-    if (!m) throw new UserError('spec', 'registry_not_open', { en: `The registry "${id}" is not open.`, zh: `登记库"${id}"尚未打开。` });
-    return m;
+  /**
+   * Loads the named tables (default: all) that are not loaded yet, reporting progress per table.
+   * Concurrent callers (the catalogue summary and the patient list, say) share one load per table.
+   */
+  async ensureTables(conn: Connector, id: string, names?: string[], progress: ProgressFn = () => {}, cancel: CancelToken = new CancelToken()): Promise<void> {
+    const open = this.#get(id);
+    const tables = open.manifest.tables.filter((t) => !names || names.includes(t.name));
+    for (const [i, table] of tables.entries()) {
+      cancel.throwIfCancelled();
+      progress(i / tables.length, `Loading ${table.name} (${i + 1}/${tables.length})`);
+      const key = `${id}/${table.name}`;
+      let loading = this.#loads.get(key);
+      if (!loading) {
+        loading = loadRegistryTables(conn, open.manifest, open.read, () => {}, cancel, [table.name]).then(() => undefined);
+        this.#loads.set(key, loading);
+        // A failed or cancelled load may be tried again.
+        loading.catch(() => this.#loads.delete(key));
+      }
+      await loading;
+    }
+    progress(1, 'Registry loaded');
   }
 
-  async summary(conn: Connector, id: string, onEach?: (done: number, total: number) => void): Promise<VariableSummary[]> {
+  #get(id: string) {
+    const open = this.#open.get(id);
+    if (!open) throw new UserError('spec', 'registry_not_open', { en: `The registry "${id}" is not open.`, zh: `登记库"${id}"尚未打开。` });
+    return open;
+  }
+
+  manifest(id: string): RegistryManifest {
+    return this.#get(id).manifest;
+  }
+
+  /** Catalogue summaries; loads every table first (progress: the first half loads, the second summarises). */
+  async summary(conn: Connector, id: string, progress: ProgressFn = () => {}, cancel: CancelToken = new CancelToken()): Promise<VariableSummary[]> {
     const cached = this.#summaries.get(id);
     if (cached) return cached;
-    const s = await summarizeCatalogue(conn, this.manifest(id), onEach);
+    await this.ensureTables(conn, id, undefined, (f, m) => progress(0.5 * f, m), cancel);
+    const s = await summarizeCatalogue(conn, this.manifest(id), (done, total) => {
+      cancel.throwIfCancelled();
+      progress(0.5 + (0.5 * done) / total, `Summarising variables ${done}/${total}`);
+    });
     this.#summaries.set(id, s);
     return s;
   }
@@ -52,6 +88,7 @@ export class RegistrySession {
     const m = this.manifest(id);
     const table = m.tables.find((t) => t.name === 'patient');
     if (!table) return [];
+    await this.ensureTables(conn, id, [table.name]);
     const key = ident(table.patient_key);
     const where = search.trim() ? ` WHERE CAST(${key} AS VARCHAR) LIKE ${literal(search.trim() + '%')}` : '';
     const n = Math.max(1, Math.min(1000, Math.floor(limit)));
@@ -59,6 +96,8 @@ export class RegistrySession {
   }
 
   async timeline(conn: Connector, id: string, patientId: string | number): Promise<PatientTimeline> {
-    return patientTimeline(conn, this.manifest(id), patientId);
+    const m = this.manifest(id);
+    await this.ensureTables(conn, id, m.tables.filter((t) => t.patient_key).map((t) => t.name));
+    return patientTimeline(conn, m, patientId);
   }
 }

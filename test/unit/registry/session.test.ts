@@ -20,12 +20,13 @@ afterAll(async () => {
 });
 
 describe('registry session (stroke demo)', () => {
-  it('lists, opens and loads every table with progress', async () => {
+  it('lists, opens (manifest only) and then loads every table with progress', async () => {
     const list = await session.list(root);
     expect(list.map((r) => r.id)).toContain('stroke-demo');
-    const seen: number[] = [];
-    const m = await session.open(conn, root, 'stroke-demo', (f) => seen.push(f), new CancelToken());
+    const m = await session.open(root, 'stroke-demo');
     expect(m.tables.length).toBe(15);
+    const seen: number[] = [];
+    await session.ensureTables(conn, 'stroke-demo', undefined, (f) => seen.push(f), new CancelToken());
     expect(seen.at(-1)).toBe(1);
     const n = (await conn.query('SELECT count(*)::INTEGER AS n FROM patient')).get(0)!.toJSON().n;
     expect(n).toBe(2000);
