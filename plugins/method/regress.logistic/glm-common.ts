@@ -62,10 +62,12 @@ export function buildGlmDesign(cols: ColumnData[]): GlmDesign {
   const vars = cols.map((c) => columnToModelVar(c)!);
   const design = modelMatrix(vars, vars.map((v) => [v.name]), true);
   const { n, p } = design;
+  // Row by row: the writes go to consecutive addresses (column by column they would stride
+  // p doubles apart over an n·p array, a cache miss per value for a million rows).
   const rowMajor = new Float64Array(n * p);
-  for (let j = 0; j < p; j++) {
-    const column = design.cols[j];
-    for (let i = 0; i < n; i++) rowMajor[i * p + j] = column[i];
+  const dcols = design.cols;
+  for (let i = 0, off = 0; i < n; i++, off += p) {
+    for (let j = 0; j < p; j++) rowMajor[off + j] = dcols[j][i];
   }
   return { design, vars, rowMajor };
 }

@@ -4,7 +4,7 @@ import { asFactor } from '$core/stats/factor';
 import { FALSE_TOKENS, TRUE_TOKENS } from '$core/data/casts';
 import { glmFit } from '$core/stats/glm';
 import { hosmerLemeshow } from '$core/stats/hosmer-lemeshow';
-import { auc, rocCurve } from '$core/stats/roc';
+import { aucSorted, mergedScores, rocCurve, splitScores, type RocSplit } from '$core/stats/roc';
 import { fmt } from '$core/stats/format';
 import { buildGlmDesign, covariateColumns, covariateIssues, glanceTable, tidyTable } from './glm-common';
 
@@ -118,7 +118,9 @@ export function run(ctx: RunContext, input: RunInput): PluginOutput {
   }
 
   // discrimination: AUC and ROC curve
-  const a = auc(fit.fitted, out.y);
+  // one split-and-sort of the fitted values serves both the AUC and the ROC curve
+  const split = splitScores(fit.fitted, out.y);
+  const a = aucSorted(split);
   const aucTable: ResultTable = {
     title: 'Discrimination (area under the ROC curve)',
     title_zh: '区分度（ROC 曲线下面积）',
@@ -134,7 +136,7 @@ export function run(ctx: RunContext, input: RunInput): PluginOutput {
 
   // calibration: Hosmer-Lemeshow
   const assumptions: Assumption[] = [];
-  const hl = hosmerLemeshow(out.y, fit.fitted, 10);
+  const hl = hosmerLemeshow(out.y, fit.fitted, 10, mergedScores(split));
   let hlTable: ResultTable | undefined;
   if (hl && !Number.isFinite(hl.statistic)) {
     assumptions.push({
@@ -197,11 +199,11 @@ export function run(ctx: RunContext, input: RunInput): PluginOutput {
 
   const tables: Record<string, ResultTable> = { tidy, glance, auc: aucTable };
   if (hlTable) tables.hosmer_lemeshow = hlTable;
-  return { tables, figures: [rocFigure(fit.fitted, out.y, a)], assumptions, warnings };
+  return { tables, figures: [rocFigure(fit.fitted, out.y, a, split)], assumptions, warnings };
 }
 
-function rocFigure(p: Float64Array, y: Float64Array, a: number): ResultFigure {
-  const pts = rocCurve(p, y, 2000).map((q, i) => ({ i, fpr: q.fpr, tpr: q.tpr }));
+function rocFigure(p: Float64Array, y: Float64Array, a: number, split: RocSplit): ResultFigure {
+  const pts = rocCurve(p, y, 2000, split).map((q, i) => ({ i, fpr: q.fpr, tpr: q.tpr }));
   return {
     id: 'roc',
     title: `ROC curve (AUC = ${fmt(a)})`,

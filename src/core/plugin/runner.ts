@@ -103,7 +103,10 @@ export async function runAnalysis(conn: Connector, spec: AnalysisSpec, opts: Run
   }
 
   const input: RunInput = { roles: {}, options, n: { rows, used, excluded: rows - used } };
-  const columns: ColumnData[] = wanted.map((w, i) => finishColumn(w.column, types.get(w.column)!.type, raw[i], keep));
+  // When listwise deletion drops nothing, the columns are used as read: filtering through an
+  // all-ones mask would only copy every value (hundreds of MB for a wide million-row model).
+  const mask = keep && used < rows ? keep : undefined;
+  const columns: ColumnData[] = wanted.map((w, i) => finishColumn(w.column, types.get(w.column)!.type, raw[i], mask));
   for (const role of manifest.roles) {
     const mine = columns.filter((_, i) => wanted[i].role === role);
     input.roles[role.name] = role.max === 1 ? mine[0] : mine;

@@ -164,20 +164,56 @@ interface WlsResult {
 function wls(x: Float64Array, n: number, p: number, z: Float64Array, w: Float64Array, forcedAliased: boolean[] | null): WlsResult {
   const a = new Float64Array(p * p); // upper triangle of X'WX
   const b = new Float64Array(p); // X'Wz
-  const wx = new Float64Array(p);
-  for (let i = 0; i < n; i++) {
+  // The accumulation is the cost of a fit (n p²/2 multiply-adds per iteration). Rows go four
+  // at a time: each a[j][k] is loaded and stored once per four rows instead of once per row,
+  // and still receives the rows' products one after another, in row order — the same
+  // additions in the same order as row by row, so the same doubles. Rows with weight 0 are
+  // skipped as before; the last (up to 3) rows go one by one.
+  const rows4 = new Int32Array(4);
+  let queued = 0;
+  const addRow = (i: number) => {
     const wi = w[i];
-    if (wi === 0) continue;
     const off = i * p;
-    for (let j = 0; j < p; j++) wx[j] = wi * x[off + j];
     const zi = z[i];
     for (let j = 0; j < p; j++) {
-      const v = wx[j];
+      const v = wi * x[off + j];
       b[j] += v * zi;
       const row = j * p;
       for (let k = j; k < p; k++) a[row + k] += v * x[off + k];
     }
+  };
+  for (let i = 0; i < n; i++) {
+    if (w[i] === 0) continue;
+    rows4[queued++] = i;
+    if (queued < 4) continue;
+    queued = 0;
+    const i0 = rows4[0];
+    const i1 = rows4[1];
+    const i2 = rows4[2];
+    const i3 = rows4[3];
+    const o0 = i0 * p;
+    const o1 = i1 * p;
+    const o2 = i2 * p;
+    const o3 = i3 * p;
+    const w0 = w[i0];
+    const w1 = w[i1];
+    const w2 = w[i2];
+    const w3 = w[i3];
+    const z0 = z[i0];
+    const z1 = z[i1];
+    const z2 = z[i2];
+    const z3 = z[i3];
+    for (let j = 0; j < p; j++) {
+      const v0 = w0 * x[o0 + j];
+      const v1 = w1 * x[o1 + j];
+      const v2 = w2 * x[o2 + j];
+      const v3 = w3 * x[o3 + j];
+      b[j] = b[j] + v0 * z0 + v1 * z1 + v2 * z2 + v3 * z3;
+      const row = j * p;
+      for (let k = j; k < p; k++) a[row + k] = a[row + k] + v0 * x[o0 + k] + v1 * x[o1 + k] + v2 * x[o2 + k] + v3 * x[o3 + k];
+    }
   }
+  for (let q = 0; q < queued; q++) addRow(rows4[q]);
   // Cholesky (upper, A = R'R), skipping columns whose pivot is negligible.
   const r = new Float64Array(p * p);
   const aliased = forcedAliased ? forcedAliased.slice() : new Array<boolean>(p).fill(false);

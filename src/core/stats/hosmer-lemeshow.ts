@@ -25,10 +25,13 @@ export interface HosmerLemeshow {
   groups: HosmerLemeshowGroup[];
 }
 
-/** null when the fitted values are all equal (no groups can be formed). */
-export function hosmerLemeshow(y: ArrayLike<number>, fitted: ArrayLike<number>, g = 10): HosmerLemeshow | null {
+/**
+ * null when the fitted values are all equal (no groups can be formed). `sorted`, when the
+ * caller already has the fitted values sorted ascending, saves sorting a copy.
+ */
+export function hosmerLemeshow(y: ArrayLike<number>, fitted: ArrayLike<number>, g = 10, sorted?: Float64Array): HosmerLemeshow | null {
   const n = y.length;
-  const s = Float64Array.from(fitted as ArrayLike<number>).sort();
+  const s = sorted ?? Float64Array.from(fitted as ArrayLike<number>).sort();
   const qq: number[] = [];
   for (let k = 0; k <= g; k++) {
     const q = quantileSorted(s, k * (1 / g));

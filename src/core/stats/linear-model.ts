@@ -276,7 +276,40 @@ function fitCholesky(d: Design, y: Float64Array): LmFit | null {
       const ma = m[a + 1];
       for (let t = 0; t < nb; t++) row[t * q + a] = col[i0 + t] - ma;
     }
-    for (let t = 0; t < nb; t++) {
+    // Four rows at a time: S[a][b] is loaded and stored once per four rows and still gets
+    // their products one after another in row order (the same sums, bit for bit). Where one
+    // of the four x_a is 0 the rows go one by one, skipping it as before.
+    let t = 0;
+    for (; t + 4 <= nb; t += 4) {
+      const b0 = t * q;
+      const b1 = b0 + q;
+      const b2 = b1 + q;
+      const b3 = b2 + q;
+      const y0 = y[i0 + t] - ym;
+      const y1 = y[i0 + t + 1] - ym;
+      const y2 = y[i0 + t + 2] - ym;
+      const y3 = y[i0 + t + 3] - ym;
+      for (let a = 0; a < q; a++) {
+        const x0 = row[b0 + a];
+        const x1 = row[b1 + a];
+        const x2 = row[b2 + a];
+        const x3 = row[b3 + a];
+        const sa = a * q;
+        if (x0 !== 0 && x1 !== 0 && x2 !== 0 && x3 !== 0) {
+          g[a] = g[a] + x0 * y0 + x1 * y1 + x2 * y2 + x3 * y3;
+          for (let b = a; b < q; b++) S[sa + b] = S[sa + b] + x0 * row[b0 + b] + x1 * row[b1 + b] + x2 * row[b2 + b] + x3 * row[b3 + b];
+        } else {
+          for (let u = 0; u < 4; u++) {
+            const base = b0 + u * q;
+            const xa = row[base + a];
+            if (xa === 0) continue;
+            g[a] += xa * (y[i0 + t + u] - ym);
+            for (let b = a; b < q; b++) S[sa + b] += xa * row[base + b];
+          }
+        }
+      }
+    }
+    for (; t < nb; t++) {
       const base = t * q;
       const yc = y[i0 + t] - ym;
       for (let a = 0; a < q; a++) {
@@ -516,25 +549,54 @@ export function leverage(d: Design, fit: LmFit): Float64Array {
       m[a] = s / n;
     }
   }
-  // h_i = sum_a x_a^2 C_aa + 2 sum_{a<b} x_a x_b C_ab, accumulated column by column
+  // h_i = sum_a x_a^2 C_aa + 2 sum_{a<b} x_a x_b C_ab, accumulated column by column. Rows go
+  // in chunks that stay in cache (column by column over all n rows, the r²/2 passes each
+  // streamed whole arrays through memory); a chunk is centred once, and the terms C_ab x_b
+  // are added four at a time, left to right. Each h_i gets the same operations in the same
+  // order as term by term over all rows, so the same doubles.
   const h = new Float64Array(n).fill(centred ? 1 / n : 0);
-  const xa = new Float64Array(n);
-  const acc = new Float64Array(n);
-  for (let a = 0; a < r; a++) {
-    const ca = cols[kept[a]];
-    const ma = m[a];
-    for (let i = 0; i < n; i++) xa[i] = ca[i] - ma;
-    // acc = C_aa x_a + 2 sum_{b>a} C_ab x_b
-    const caa = C[a * r + a];
-    for (let i = 0; i < n; i++) acc[i] = caa * xa[i];
-    for (let b = a + 1; b < r; b++) {
-      const cab = 2 * C[a * r + b];
-      if (cab === 0) continue;
-      const cb = cols[kept[b]];
-      const mb = m[b];
-      for (let i = 0; i < n; i++) acc[i] += cab * (cb[i] - mb);
+  const CH = 1024;
+  const xc: Float64Array[] = Array.from({ length: r }, () => new Float64Array(CH));
+  const acc = new Float64Array(CH);
+  // per a, the b > a with C_ab != 0 (zero terms are skipped, as before) and their 2 C_ab
+  const terms = Array.from({ length: r }, (_, a) => {
+    const bs: number[] = [];
+    for (let b = a + 1; b < r; b++) if (2 * C[a * r + b] !== 0) bs.push(b);
+    return { bs, cs: bs.map((b) => 2 * C[a * r + b]) };
+  });
+  for (let i0 = 0; i0 < n; i0 += CH) {
+    const nc = Math.min(CH, n - i0);
+    for (let a = 0; a < r; a++) {
+      const ca = cols[kept[a]];
+      const ma = m[a];
+      const xa = xc[a];
+      for (let t = 0; t < nc; t++) xa[t] = ca[i0 + t] - ma;
     }
-    for (let i = 0; i < n; i++) h[i] += xa[i] * acc[i];
+    for (let a = 0; a < r; a++) {
+      const xa = xc[a];
+      // acc = C_aa x_a + 2 sum_{b>a} C_ab x_b
+      const caa = C[a * r + a];
+      for (let t = 0; t < nc; t++) acc[t] = caa * xa[t];
+      const { bs, cs } = terms[a];
+      let k = 0;
+      for (; k + 4 <= bs.length; k += 4) {
+        const x1 = xc[bs[k]];
+        const x2 = xc[bs[k + 1]];
+        const x3 = xc[bs[k + 2]];
+        const x4 = xc[bs[k + 3]];
+        const c1 = cs[k];
+        const c2 = cs[k + 1];
+        const c3 = cs[k + 2];
+        const c4 = cs[k + 3];
+        for (let t = 0; t < nc; t++) acc[t] = acc[t] + c1 * x1[t] + c2 * x2[t] + c3 * x3[t] + c4 * x4[t];
+      }
+      for (; k < bs.length; k++) {
+        const xb = xc[bs[k]];
+        const cb = cs[k];
+        for (let t = 0; t < nc; t++) acc[t] += cb * xb[t];
+      }
+      for (let t = 0; t < nc; t++) h[i0 + t] += xa[t] * acc[t];
+    }
   }
   return h;
 }

@@ -254,6 +254,55 @@ export interface WilcoxResult {
 // ---------------------------------------------------------------------------------------------
 // rank-sum test
 
+/** The same as shiftedRankSum from unsorted samples, by ranking c(x − d, y) outright. */
+function sortedRankSum(x: ArrayLike<number>, y: ArrayLike<number>, d: number): { rankSum: number; tieSum: number } {
+  const nx = x.length;
+  const buf = new Float64Array(nx + y.length);
+  for (let i = 0; i < nx; i++) buf[i] = x[i] - d;
+  for (let j = 0; j < y.length; j++) buf[nx + j] = y[j];
+  const rr = rankAverage(buf);
+  let rankSum = 0;
+  for (let i = 0; i < nx; i++) rankSum += rr.ranks[i];
+  return { rankSum, tieSum: tieCorrection(rr.ties) };
+}
+
+/**
+ * Sum of the average ranks of xs − d within c(xs − d, ys), and Σ(t³ − t) over its tie groups
+ * (in ascending order of value), for xs and ys sorted ascending without NaN: what
+ * rankAverage(c(x − d, y)) gives, by one merge instead of a sort.
+ */
+export function shiftedRankSum(xs: Float64Array, ys: Float64Array, d: number): { rankSum: number; tieSum: number } {
+  const nx = xs.length;
+  const ny = ys.length;
+  let i = 0;
+  let j = 0;
+  let pos = 0; // values already ranked (below the current group)
+  let rankSum = 0;
+  let tieSum = 0;
+  while (i < nx || j < ny) {
+    const a = i < nx ? xs[i] - d : Infinity;
+    const b = j < ny ? ys[j] : Infinity;
+    // The smallest remaining value (an exhausted side reads as Infinity, never taken then).
+    const v = i >= nx ? b : j >= ny ? a : a < b ? a : b;
+    let cx = 0;
+    while (i < nx && xs[i] - d === v) {
+      i++;
+      cx++;
+    }
+    let cy = 0;
+    while (j < ny && ys[j] === v) {
+      j++;
+      cy++;
+    }
+    const t = cx + cy;
+    // each tied value gets the average rank (pos + 1 + pos + t) / 2
+    if (cx > 0) rankSum += (cx * (2 * pos + 1 + t)) / 2;
+    if (t > 1) tieSum += t * t * t - t;
+    pos += t;
+  }
+  return { rankSum, tieSum };
+}
+
 /** R's wilcox.test(x, y, ...) for two independent samples (x = group 1). */
 export function wilcoxRankSum(x: ArrayLike<number>, y: ArrayLike<number>, o: WilcoxOptions = {}): WilcoxResult {
   const alternative = o.alternative ?? 'two.sided';
@@ -336,17 +385,23 @@ export function wilcoxRankSum(x: ArrayLike<number>, y: ArrayLike<number>, o: Wil
       const mumin = min(x) - max(y);
       const mumax = max(x) - min(y);
       let corr = correct;
-      const buf = new Float64Array(N);
+      // R's W(d) ranks c(x - d, y) afresh at every uniroot step: O(N log N) each, dozens of
+      // times. x and y are sorted once instead, so that x - d stays sorted (subtracting d is
+      // monotone in floating point) and each evaluation is one O(N) merge of the two sorted
+      // sequences giving the same rank sum and tie groups. The rank sum is a sum of
+      // half-integers below 2^53, hence exact in any order; the tie groups come in ascending
+      // order as rankAverage lists them, so Σ(t³ − t) is summed in the same order.
+      const xs = Float64Array.from(x).sort();
+      const ys = Float64Array.from(y).sort();
+      const mergeable = !Number.isNaN(xs[nx - 1]) && !Number.isNaN(ys[ny - 1]);
       let warnedTied = false;
       const W = (d: number): number => {
-        for (let i = 0; i < nx; i++) buf[i] = x[i] - d;
-        for (let j = 0; j < ny; j++) buf[nx + j] = y[j];
-        const rr = rankAverage(buf);
-        let s = 0;
-        for (let i = 0; i < nx; i++) s += rr.ranks[i];
+        // x − d must not be NaN for the merge (d infinite, from infinite data, or NaN in the
+        // data, which sorts last): then rank by sorting, as before
+        const { rankSum: s, tieSum } = Number.isFinite(d) && mergeable ? shiftedRankSum(xs, ys, d) : sortedRankSum(x, y, d);
         const dz = s - (nx * (nx + 1)) / 2 - (nx * ny) / 2;
         const cc = corr ? (alternative === 'two.sided' ? sign(dz) * 0.5 : alternative === 'greater' ? 0.5 : -0.5) : 0;
-        const sig = Math.sqrt(((nx * ny) / 12) * (N + 1 - tieCorrection(rr.ties) / (N * (N - 1))));
+        const sig = Math.sqrt(((nx * ny) / 12) * (N + 1 - tieSum / (N * (N - 1))));
         if (sig === 0 && !warnedTied) {
           warnedTied = true;
           warnings.push('ci_all_tied');
