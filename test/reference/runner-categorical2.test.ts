@@ -3,39 +3,11 @@
  * describe.frequencies end to end through the runner with the real DuckDB engine: the fixture
  * CSVs are imported as a user would import them, and the numbers must still match R.
  */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createNodeConnector } from '$core/engine/duckdb-node';
-import type { Connector } from '$core/engine/connector';
-import { importFile } from '$core/data/import';
-import { CancelToken } from '$core/errors';
-import { runAnalysis } from '$core/plugin/runner';
-import type { AnalysisSpec } from '$core/results/types';
+import { describe, expect, it } from 'vitest';
 import { expectClose, loadFixture } from './compare';
+import { useEngine } from './engine';
 
-const here = fileURLToPath(new URL('.', import.meta.url));
-let conn: Connector;
-const tables = new Map<string, string>();
-
-async function tableFor(data: string): Promise<string> {
-  if (!tables.has(data)) {
-    const bytes = new Uint8Array(readFileSync(`${here}data/${data}.csv`));
-    const info = await importFile(conn, { name: `${data}.csv`, bytes }, {}, () => {}, new CancelToken());
-    tables.set(data, info.name);
-  }
-  return tables.get(data)!;
-}
-async function runSpec(spec: AnalysisSpec, data: string) {
-  return runAnalysis(conn, spec, { table: await tableFor(data), origin: { file: `${data}.csv`, format: 'csv' } });
-}
-
-beforeAll(async () => {
-  conn = await createNodeConnector();
-});
-afterAll(async () => {
-  await conn?.close();
-});
+const { runSpec } = useEngine();
 
 describe('categorical plugins (2) through the runner (DuckDB)', () => {
   const gof = loadFixture('categorical.chisq_gof');
