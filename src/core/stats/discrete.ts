@@ -210,6 +210,55 @@ export interface Fisher2x2 {
   conf_high: number;
 }
 
+/** What the conditional odds-ratio estimate needs of a (noncentral hypergeometric) distribution. */
+export interface ConditionalDistribution {
+  /** E[X] at odds ratio t. */
+  mean(t: number): number;
+  /** P(X <= x) at odds ratio t, or P(X >= x) when `upper`. */
+  cdf(x: number, t: number, upper?: boolean): number;
+}
+
+/**
+ * The conditional maximum-likelihood odds ratio and its exact confidence interval, as R's
+ * fisher.test and mantelhaen.test(exact = TRUE) find them: roots of E[X](t) = x and of the tail
+ * probabilities, by uniroot on (0, 1] for t or 1/t. `lo` and `hi` are the support of X.
+ */
+export function conditionalOddsRatio(
+  h: ConditionalDistribution,
+  x: number,
+  lo: number,
+  hi: number,
+  alternative: 'two.sided' | 'less' | 'greater',
+  confLevel: number,
+): { estimate: number; conf_low: number; conf_high: number } {
+  const mle = (): number => {
+    if (x === lo) return 0;
+    if (x === hi) return Infinity;
+    const mu = h.mean(1);
+    if (mu > x) return uniroot((t) => h.mean(t) - x, 0, 1);
+    if (mu < x) return 1 / uniroot((t) => h.mean(1 / t) - x, DBL_EPSILON, 1);
+    return 1;
+  };
+  const ncpU = (alpha: number): number => {
+    if (x === hi) return Infinity;
+    const p = h.cdf(x, 1);
+    if (p < alpha) return uniroot((t) => h.cdf(x, t) - alpha, 0, 1);
+    if (p > alpha) return 1 / uniroot((t) => h.cdf(x, 1 / t) - alpha, DBL_EPSILON, 1);
+    return 1;
+  };
+  const ncpL = (alpha: number): number => {
+    if (x === lo) return 0;
+    const p = h.cdf(x, 1, true);
+    if (p > alpha) return uniroot((t) => h.cdf(x, t, true) - alpha, 0, 1);
+    if (p < alpha) return 1 / uniroot((t) => h.cdf(x, 1 / t, true) - alpha, DBL_EPSILON, 1);
+    return 1;
+  };
+  if (alternative === 'less') return { estimate: mle(), conf_low: 0, conf_high: ncpU(1 - confLevel) };
+  if (alternative === 'greater') return { estimate: mle(), conf_low: ncpL(1 - confLevel), conf_high: Infinity };
+  const alpha = (1 - confLevel) / 2;
+  return { estimate: mle(), conf_low: ncpL(alpha), conf_high: ncpU(alpha) };
+}
+
 /**
  * R's fisher.test on a 2x2 table [[a, b], [c, d]] (rows = first factor): exact p-value, the
  * conditional maximum likelihood estimate of the odds ratio and its exact confidence interval
@@ -244,42 +293,8 @@ export function fisher2x2(
       pv = Math.min(1, s);
     }
   }
-  const mle = (): number => {
-    if (x === lo) return 0;
-    if (x === hi) return Infinity;
-    const mu = h.mean(1);
-    if (mu > x) return uniroot((t) => h.mean(t) - x, 0, 1);
-    if (mu < x) return 1 / uniroot((t) => h.mean(1 / t) - x, DBL_EPSILON, 1);
-    return 1;
-  };
-  const ncpU = (alpha: number): number => {
-    if (x === hi) return Infinity;
-    const p = h.cdf(x, 1);
-    if (p < alpha) return uniroot((t) => h.cdf(x, t) - alpha, 0, 1);
-    if (p > alpha) return 1 / uniroot((t) => h.cdf(x, 1 / t) - alpha, DBL_EPSILON, 1);
-    return 1;
-  };
-  const ncpL = (alpha: number): number => {
-    if (x === lo) return 0;
-    const p = h.cdf(x, 1, true);
-    if (p > alpha) return uniroot((t) => h.cdf(x, t, true) - alpha, 0, 1);
-    if (p < alpha) return 1 / uniroot((t) => h.cdf(x, 1 / t, true) - alpha, DBL_EPSILON, 1);
-    return 1;
-  };
-  let cl: number;
-  let ch: number;
-  if (alternative === 'less') {
-    cl = 0;
-    ch = ncpU(1 - confLevel);
-  } else if (alternative === 'greater') {
-    cl = ncpL(1 - confLevel);
-    ch = Infinity;
-  } else {
-    const alpha = (1 - confLevel) / 2;
-    cl = ncpL(alpha);
-    ch = ncpU(alpha);
-  }
-  return { p_value: pv, estimate: mle(), conf_low: cl, conf_high: ch };
+  const { estimate, conf_low, conf_high } = conditionalOddsRatio(h, x, lo, hi, alternative, confLevel);
+  return { p_value: pv, estimate, conf_low, conf_high };
 }
 
 /**

@@ -8,10 +8,8 @@
  * A stratum is [[a, b], [c, d]] (rows = the row variable's levels, columns = the column's).
  */
 import { chisqUpper, normalCdf, normalQuantile, normalUpper, type Alternative } from './distributions';
-import { NoncentralHypergeometric, REL_ERR } from './discrete';
-import { uniroot } from './uniroot';
+import { conditionalOddsRatio, NoncentralHypergeometric, REL_ERR } from './discrete';
 
-const DBL_EPSILON = 2.220446049250313e-16;
 
 export type Stratum = [[number, number], [number, number]];
 
@@ -167,42 +165,8 @@ export function mantelHaenszelExact(strata: Stratum[], alternative: Alternative,
     p = 0;
     for (let i = 0; i < d.length; i++) if (d[i] <= ds) p += d[i];
   }
-  const mle = (): number => {
-    if (s === lo) return 0;
-    if (s === hi) return Infinity;
-    const mu = h.mean(1);
-    if (mu > s) return uniroot((t) => h.mean(t) - s, 0, 1);
-    if (mu < s) return 1 / uniroot((t) => h.mean(1 / t) - s, DBL_EPSILON, 1);
-    return 1;
-  };
-  const ncpU = (alpha: number): number => {
-    if (s === hi) return Infinity;
-    const q = h.cdf(s, 1);
-    if (q < alpha) return uniroot((t) => h.cdf(s, t) - alpha, 0, 1);
-    if (q > alpha) return 1 / uniroot((t) => h.cdf(s, 1 / t) - alpha, DBL_EPSILON, 1);
-    return 1;
-  };
-  const ncpL = (alpha: number): number => {
-    if (s === lo) return 0;
-    const q = h.cdf(s, 1, true);
-    if (q > alpha) return uniroot((t) => h.cdf(s, t, true) - alpha, 0, 1);
-    if (q < alpha) return 1 / uniroot((t) => h.cdf(s, 1 / t, true) - alpha, DBL_EPSILON, 1);
-    return 1;
-  };
-  let cl: number;
-  let ch: number;
-  if (alternative === 'less') {
-    cl = 0;
-    ch = ncpU(1 - confLevel);
-  } else if (alternative === 'greater') {
-    cl = ncpL(1 - confLevel);
-    ch = Infinity;
-  } else {
-    const alpha = (1 - confLevel) / 2;
-    cl = ncpL(alpha);
-    ch = ncpU(alpha);
-  }
-  return { statistic: s, df: null, p_value: p, estimate: mle(), conf_low: cl, conf_high: ch, method: 'Exact conditional test of independence in 2 x 2 x k tables' };
+  const { estimate, conf_low, conf_high } = conditionalOddsRatio(h, s, lo, hi, alternative, confLevel);
+  return { statistic: s, df: null, p_value: p, estimate, conf_low, conf_high, method: 'Exact conditional test of independence in 2 x 2 x k tables' };
 }
 
 export interface BreslowDayResult {
