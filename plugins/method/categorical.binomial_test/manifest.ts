@@ -1,4 +1,5 @@
 import type { PluginManifest } from '$core/plugin/types';
+import { CONF_LEVEL } from '$core/plugin/common-options';
 
 export const manifest: PluginManifest = {
   id: 'categorical.binomial_test',
@@ -41,7 +42,7 @@ export const manifest: PluginManifest = {
         { value: 'greater', label: { en: 'Greater (> p)', zh: '右侧（> p）' } },
       ],
     },
-    { name: 'conf_level', type: 'number', default: 0.95, min: 0, max: 1, exclusiveMin: true, exclusiveMax: true, label: { en: 'Confidence level', zh: '置信水平' } },
+    CONF_LEVEL,
   ],
   outline: ['tidy', 'counts'],
   references: ['Clopper CJ, Pearson ES (1934). The use of confidence or fiducial limits illustrated in the case of the binomial. Biometrika 26:404–413.', 'R Core Team. binom.test {stats}.'],

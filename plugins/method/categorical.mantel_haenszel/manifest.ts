@@ -1,4 +1,5 @@
 import type { PluginManifest } from '$core/plugin/types';
+import { CONF_LEVEL } from '$core/plugin/common-options';
 
 export const manifest: PluginManifest = {
   id: 'categorical.mantel_haenszel',
@@ -43,7 +44,7 @@ export const manifest: PluginManifest = {
         { value: 'greater', label: { en: 'Greater (common OR > 1)', zh: '右侧（公共 OR > 1）' } },
       ],
     },
-    { name: 'conf_level', type: 'number', default: 0.95, min: 0, max: 1, exclusiveMin: true, exclusiveMax: true, label: { en: 'Confidence level', zh: '置信水平' } },
+    CONF_LEVEL,
     {
       name: 'tarone',
       type: 'boolean',

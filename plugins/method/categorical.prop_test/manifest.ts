@@ -1,4 +1,5 @@
 import type { PluginManifest } from '$core/plugin/types';
+import { CONF_LEVEL } from '$core/plugin/common-options';
 
 export const manifest: PluginManifest = {
   id: 'categorical.prop_test',
@@ -42,7 +43,7 @@ export const manifest: PluginManifest = {
         { value: 'greater', label: { en: 'Greater', zh: '右侧（大于）' } },
       ],
     },
-    { name: 'conf_level', type: 'number', default: 0.95, min: 0, max: 1, exclusiveMin: true, exclusiveMax: true, label: { en: 'Confidence level', zh: '置信水平' } },
+    CONF_LEVEL,
     { name: 'correct', type: 'boolean', default: true, label: { en: 'Continuity correction (1 or 2 groups)', zh: '连续性校正（1 或 2 组）' } },
   ],
   outline: ['tidy', 'groups'],

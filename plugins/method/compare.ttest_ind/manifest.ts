@@ -1,4 +1,5 @@
 import type { PluginManifest } from '$core/plugin/types';
+import { CONF_LEVEL } from '$core/plugin/common-options';
 
 export const manifest: PluginManifest = {
   id: 'compare.ttest_ind',
@@ -53,16 +54,7 @@ export const manifest: PluginManifest = {
         { value: 'greater', label: { en: 'Greater (difference > μ)', zh: '右侧（差值 > μ）' } },
       ],
     },
-    {
-      name: 'conf_level',
-      type: 'number',
-      default: 0.95,
-      min: 0,
-      max: 1,
-      exclusiveMin: true,
-      exclusiveMax: true,
-      label: { en: 'Confidence level', zh: '置信水平' },
-    },
+    CONF_LEVEL,
     {
       name: 'mu',
       type: 'number',

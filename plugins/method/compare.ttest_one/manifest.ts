@@ -1,4 +1,5 @@
 import type { PluginManifest } from '$core/plugin/types';
+import { CONF_LEVEL } from '$core/plugin/common-options';
 
 export const manifest: PluginManifest = {
   id: 'compare.ttest_one',
@@ -44,16 +45,7 @@ export const manifest: PluginManifest = {
         { value: 'greater', label: { en: 'Greater (mean > μ)', zh: '右侧（均值 > μ）' } },
       ],
     },
-    {
-      name: 'conf_level',
-      type: 'number',
-      default: 0.95,
-      min: 0,
-      max: 1,
-      exclusiveMin: true,
-      exclusiveMax: true,
-      label: { en: 'Confidence level', zh: '置信水平' },
-    },
+    CONF_LEVEL,
   ],
   outline: ['tidy', 'summary'],
   references: ['Student (1908). The probable error of a mean. Biometrika 6:1–25.', 'R Core Team. t.test {stats}; shapiro.test {stats}.'],

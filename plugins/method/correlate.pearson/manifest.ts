@@ -1,4 +1,5 @@
 import type { PluginManifest } from '$core/plugin/types';
+import { CONF_LEVEL } from '$core/plugin/common-options';
 import { ALTERNATIVE_OPTION, XY_ROLES } from './roles';
 
 export const manifest: PluginManifest = {
@@ -19,7 +20,7 @@ export const manifest: PluginManifest = {
   roles: XY_ROLES,
   options: [
     ALTERNATIVE_OPTION,
-    { name: 'conf_level', type: 'number', default: 0.95, min: 0, max: 1, exclusiveMin: true, exclusiveMax: true, label: { en: 'Confidence level', zh: '置信水平' } },
+    CONF_LEVEL,
   ],
   outline: ['tidy'],
   references: ['R Core Team. cor.test {stats}.', 'Fisher RA (1921). On the “probable error” of a coefficient of correlation deduced from a small sample. Metron 1:3–32.'],

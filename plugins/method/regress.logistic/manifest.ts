@@ -1,4 +1,5 @@
 import type { PluginManifest } from '$core/plugin/types';
+import { CONF_LEVEL } from '$core/plugin/common-options';
 
 export const manifest: PluginManifest = {
   id: 'regress.logistic',
@@ -44,16 +45,7 @@ export const manifest: PluginManifest = {
       label: { en: 'Event value (modelled as 1)', zh: '事件取值（记为 1）' },
       help: { en: 'Empty: the second value in sorted order (1, TRUE, or the later category), as R’s factor coding.', zh: '留空：按排序后的第二个取值（1、TRUE 或排序靠后的类别），与 R 的因子编码一致。' },
     },
-    {
-      name: 'conf_level',
-      type: 'number',
-      default: 0.95,
-      min: 0,
-      max: 1,
-      exclusiveMin: true,
-      exclusiveMax: true,
-      label: { en: 'Confidence level', zh: '置信水平' },
-    },
+    CONF_LEVEL,
   ],
   outline: ['tidy', 'glance', 'auc', 'hosmer_lemeshow'],
   references: [

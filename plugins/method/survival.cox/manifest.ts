@@ -1,4 +1,5 @@
 import type { PluginManifest } from '$core/plugin/types';
+import { CONF_LEVEL } from '$core/plugin/common-options';
 import { eventRole, eventValueOption, timeRole } from '$core/stats/survival/roles';
 
 export const manifest: PluginManifest = {
@@ -48,16 +49,7 @@ export const manifest: PluginManifest = {
         { value: 'breslow', label: { en: 'Breslow', zh: 'Breslow' } },
       ],
     },
-    {
-      name: 'conf_level',
-      type: 'number',
-      default: 0.95,
-      min: 0,
-      max: 1,
-      exclusiveMin: true,
-      exclusiveMax: true,
-      label: { en: 'Confidence level', zh: '置信水平' },
-    },
+    CONF_LEVEL,
     eventValueOption(),
   ],
   outline: ['tidy', 'glance', 'zph'],

@@ -1,4 +1,5 @@
 import type { PluginManifest } from '$core/plugin/types';
+import { CONF_LEVEL } from '$core/plugin/common-options';
 import { eventRole, eventValueOption, timeRole } from '$core/stats/survival/roles';
 
 export const manifest: PluginManifest = {
@@ -29,16 +30,7 @@ export const manifest: PluginManifest = {
     },
   ],
   options: [
-    {
-      name: 'conf_level',
-      type: 'number',
-      default: 0.95,
-      min: 0,
-      max: 1,
-      exclusiveMin: true,
-      exclusiveMax: true,
-      label: { en: 'Confidence level', zh: '置信水平' },
-    },
+    CONF_LEVEL,
     {
       name: 'conf_type',
       type: 'enum',
