@@ -3,8 +3,10 @@
 //  - import of a 1,000,000-row x 20-column CSV in Chromium, with the longest main-thread task
 //  - worker round-trip latency of a small query
 //  - the same import and a t-test over 1M rows in Node (DuckDB-WASM Node build)
-//  - statistical methods at 100k-1M rows beside R (methods.mjs; R only when Rscript exists)
-//  - registry open, catalogue scan and timeline, 2,000 and 100,000 patients (registry.mjs)
+//  - statistical methods at 100k-1M rows beside R, in Node (methods.mjs) and in Chromium
+//    (methods-browser.mjs); R only when Rscript exists
+//  - registry open, catalogue scan and timeline, 2,000 and 100,000 patients, in Node
+//    (registry.mjs) and Chromium (registry-browser.mjs)
 import { statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { launch } from '../../test/e2e/harness.mjs';
@@ -72,7 +74,7 @@ try {
 // Node: the same core with DuckDB-WASM's Node build.
 const { spawnSync } = await import('node:child_process');
 let status = 0;
-for (const [script, ...args] of [['node-bench.mjs', big], ['methods.mjs'], ['registry.mjs'], ['registry-browser.mjs']]) {
+for (const [script, ...args] of [['node-bench.mjs', big], ['methods.mjs'], ['methods-browser.mjs'], ['registry.mjs'], ['registry-browser.mjs']]) {
   const r = spawnSync(process.execPath, [fileURLToPath(new URL(`./${script}`, import.meta.url)), ...args], { stdio: 'inherit' });
   status ||= r.status ?? 1;
 }

@@ -1,0 +1,52 @@
+// The method benchmark cases, shared by methods-core.ts (Node) and methods-browser.mjs
+// (Chromium): each names its CSV (a key of the files made by methods-data.mjs), the analysis
+// spec without its data source, and the R expression timed beside it (over the data frame d).
+import { execFileSync } from 'node:child_process';
+
+const xs = (p) => Array.from({ length: p }, (_, j) => `x${j + 1}`);
+
+/** @param {{ regression: string, survival: string, cox: string }} files */
+export function methodCases(files) {
+  return [
+    { name: 'Cox (Efron) 100,000 x 10', file: files.cox, spec: { plugin: 'survival.cox', roles: { time: 'time', event: 'status', covariates: xs(10) } },
+      r: `coxph(Surv(time, status) ~ ${xs(10).join(' + ')}, data = d, ties = "efron")` },
+    { name: 'Logistic 1,000,000 x 20', file: files.regression, spec: { plugin: 'regress.logistic', roles: { outcome: 'yb', covariates: xs(20) } },
+      r: `glm(yb ~ ${xs(20).join(' + ')}, data = d, family = binomial)` },
+    { name: 'Linear 1,000,000 x 20', file: files.regression, spec: { plugin: 'regress.linear', roles: { outcome: 'y', covariates: xs(20) } },
+      r: `summary(lm(y ~ ${xs(20).join(' + ')}, data = d))` },
+    { name: 'Kaplan-Meier + log-rank 1,000,000', file: files.survival, spec: { plugin: 'survival.km', roles: { time: 'time', event: 'status', strata: 'group' } },
+      r: 'list(survfit(Surv(time, status) ~ group, data = d), survdiff(Surv(time, status) ~ group, data = d))' },
+    { name: 'Wilcoxon rank-sum 1,000,000', file: files.regression, spec: { plugin: 'compare.mann_whitney', roles: { outcome: 'y', group: 'yb' } },
+      r: 'wilcox.test(y ~ yb, data = d, conf.int = TRUE)' },
+    { name: 'Spearman 1,000,000', file: files.regression, spec: { plugin: 'correlate.spearman', roles: { x: 'x1', y: 'y' } },
+      r: 'cor.test(d$x1, d$y, method = "spearman", exact = FALSE)' },
+  ];
+}
+
+/** R packages the expressions need. */
+export const R_PACKAGES = ['survival'];
+
+export function hasRscript() {
+  try {
+    execFileSync('Rscript', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Seconds R takes for `expr` over d <- read.csv(file), after one warm-up run; null if R fails. */
+export function rTime(file, expr, packages = R_PACKAGES) {
+  const script = [
+    ...packages.map((p) => `suppressPackageStartupMessages(library(${p}))`),
+    `d <- read.csv(${JSON.stringify(file)})`,
+    `invisible(${expr})`, // warm-up so both sides are measured warm
+    `t <- system.time(invisible(${expr}))[["elapsed"]]`,
+    'cat(t)',
+  ].join('\n');
+  try {
+    return Number(execFileSync('Rscript', ['-e', script], { encoding: 'utf8', maxBuffer: 1 << 24 }).trim());
+  } catch {
+    return null;
+  }
+}
