@@ -61,6 +61,11 @@ class RegistryStore {
   /** Whether the list of registries is shown while one is open. */
   showList = $state(false);
   opening = $state<(Progress & { id: string }) | null>(null);
+  /**
+   * The id the open registry has in index.json. The engine knows registries by that id; the
+   * manifest's own id may differ (a site can offer a copy of an extract under another folder).
+   */
+  openId = $state<string | null>(null);
   error = $state<UiError | null>(null);
 
   manifest = $state.raw<RegistryManifest | null>(null);
@@ -90,7 +95,7 @@ class RegistryStore {
   }
 
   get entry(): RegistryEntry | null {
-    const id = this.manifest?.id;
+    const id = this.openId;
     return (id && this.entries?.find((e) => e.id === id)) || null;
   }
 
@@ -122,7 +127,7 @@ class RegistryStore {
 
   async open(id: string): Promise<void> {
     if (this.opening) return;
-    if (this.manifest?.id === id) {
+    if (this.openId === id) {
       this.showList = false;
       return;
     }
@@ -135,6 +140,7 @@ class RegistryStore {
       });
       const manifest = await engine.call((api) => api.openRegistry(this.root, id, onProgress));
       this.manifest = manifest;
+      this.openId = id;
       this.catalogue = indexCatalogue(manifest.catalogue);
       this.summaries = null;
       this.selectedVariable = null;
@@ -167,7 +173,7 @@ class RegistryStore {
         if (this.summarizing) this.summarizing = { fraction: p.fraction, message: p.message };
       });
       const list = await engine.call((api) => api.catalogueSummary(id, onProgress));
-      if (this.manifest?.id !== id) return;
+      if (this.openId !== id) return;
       this.summaries = new Map(list.map((s) => [s.id, s]));
       this.timings = { ...this.timings, summary: Math.round(performance.now() - started) };
     } catch (e) {
@@ -189,13 +195,13 @@ class RegistryStore {
   }
 
   async searchPatients(search: string): Promise<void> {
-    const m = this.manifest;
-    if (!m) return;
+    const id = this.openId;
+    if (!id) return;
     this.patientSearch = search;
     const q = ++this.#patientQuery;
     this.patientsLoading = true;
     try {
-      const rows = await engine.call((api) => api.listPatients(m.id, search, PATIENT_LIMIT));
+      const rows = await engine.call((api) => api.listPatients(id, search, PATIENT_LIMIT));
       if (q === this.#patientQuery) this.patients = rows;
     } catch (e) {
       if (q === this.#patientQuery) this.error = toUiError(e);
@@ -205,14 +211,14 @@ class RegistryStore {
   }
 
   async openPatient(patientId: string | number): Promise<void> {
-    const m = this.manifest;
-    if (!m) return;
+    const id = this.openId;
+    if (!id) return;
     const q = ++this.#timelineQuery;
     this.selectedPatient = String(patientId);
     this.timelineLoading = true;
     const started = performance.now();
     try {
-      const tl = await engine.call((api) => api.patientTimeline(m.id, patientId));
+      const tl = await engine.call((api) => api.patientTimeline(id, patientId));
       if (q !== this.#timelineQuery) return;
       this.timeline = tl;
       this.timelineMs = Math.round(performance.now() - started);
