@@ -63,10 +63,11 @@ export async function importFile(
     let hints: (MeasureType | null)[] = [];
     let share = 0.85;
     if (format === 'parquet') {
-      const pq = await readParquet(source.bytes, source.name);
-      progress(0.4, `Loading ${source.name}`);
-      cancel.throwIfCancelled();
-      await conn.insertArrowIPC(raw, pq.ipc, true);
+      const pq = await readParquet(source.bytes, source.name, async (ipc, first) => {
+        cancel.throwIfCancelled();
+        await conn.insertArrowIPC(raw, ipc, first);
+      });
+      progress(0.4, `Loaded ${source.name}`);
       columns = pq.names;
       share = 0.5;
     } else if (format === 'csv') {

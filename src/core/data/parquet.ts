@@ -71,8 +71,19 @@ function vectorOf(kind: Kind, values: unknown[]): Vector<DataType> {
   }
 }
 
-/** The Parquet file as an Arrow IPC stream of typed columns, and the column names used. */
-export async function readParquet(bytes: Uint8Array, fileName: string): Promise<{ names: string[]; ipc: Uint8Array }> {
+/** Rows decoded and handed to DuckDB at a time: whole row groups, merged up to about this many. */
+const BATCH_ROWS = 100_000;
+
+/**
+ * Reads the Parquet file batch by batch (whole row groups) and hands each batch to `insert` as
+ * an Arrow IPC stream of typed columns (`first` is true for the first one), so memory holds one
+ * batch in JavaScript at a time, not the whole decoded file. Returns the column names used.
+ */
+export async function readParquet(
+  bytes: Uint8Array,
+  fileName: string,
+  insert: (ipc: Uint8Array, first: boolean) => Promise<void>,
+): Promise<{ names: string[] }> {
   const { parquetMetadata, parquetRead } = await import('hyparquet');
   const { compressors } = await import('hyparquet-compressors');
   const ab = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
@@ -98,23 +109,42 @@ export async function readParquet(bytes: Uint8Array, fileName: string): Promise<
   if (rows === 0) {
     throw new UserError('data', 'no_rows', { en: `The Parquet file "${fileName}" has no rows.`, zh: `Parquet 文件"${fileName}"没有数据行。` });
   }
-  const data = new Map<string, unknown[]>(top.map((c) => [c.name, new Array(rows).fill(null)]));
-  try {
-    await parquetRead({
-      file: ab,
-      metadata,
-      compressors,
-      onChunk({ columnName, columnData, rowStart }) {
-        const target = data.get(columnName);
-        if (!target) return;
-        for (let i = 0; i < columnData.length; i++) target[rowStart + i] = columnData[i];
-      },
-    });
-  } catch (e) {
-    throw notParquet(fileName, e instanceof Error ? e.message : undefined);
-  }
   const names = fixColumnNames(top.map((t) => t.name));
-  const columns: Record<string, Vector<DataType>> = {};
-  top.forEach((c, i) => (columns[names[i]] = vectorOf(kindOf(c), data.get(c.name)!)));
-  return { names, ipc: tableToIPC(new Table(columns), 'stream') };
+  const kinds = top.map(kindOf);
+  // Row-group boundaries, merged into batches of about BATCH_ROWS rows.
+  const ranges: [number, number][] = [];
+  let at = 0;
+  for (const rg of metadata.row_groups) {
+    const n = Number(rg.num_rows);
+    const last = ranges.at(-1);
+    if (last && last[1] - last[0] + n <= BATCH_ROWS) last[1] += n;
+    else ranges.push([at, at + n]);
+    at += n;
+  }
+  for (const [i, [from, to]] of ranges.entries()) {
+    const data = new Map<string, unknown[]>(top.map((c) => [c.name, new Array(to - from).fill(null)]));
+    try {
+      await parquetRead({
+        file: ab,
+        metadata,
+        compressors,
+        rowStart: from,
+        rowEnd: to,
+        onChunk({ columnName, columnData, rowStart }) {
+          const target = data.get(columnName);
+          if (!target) return;
+          for (let k = 0; k < columnData.length; k++) {
+            const row = rowStart + k;
+            if (row >= from && row < to) target[row - from] = columnData[k];
+          }
+        },
+      });
+    } catch (e) {
+      throw notParquet(fileName, e instanceof Error ? e.message : undefined);
+    }
+    const columns: Record<string, Vector<DataType>> = {};
+    top.forEach((c, j) => (columns[names[j]] = vectorOf(kinds[j], data.get(c.name)!)));
+    await insert(tableToIPC(new Table(columns), 'stream'), i === 0);
+  }
+  return { names };
 }

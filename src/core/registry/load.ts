@@ -93,8 +93,13 @@ export async function loadRegistryTables(
  * makes opening a registry several times faster than importing each file as an unknown one.
  */
 async function loadDeclaredParquet(conn: Connector, table: RegistryTable, bytes: Uint8Array): Promise<void> {
-  const { ipc } = await readParquet(bytes, table.file);
-  await conn.insertArrowIPC(table.name, ipc, true);
+  try {
+    await readParquet(bytes, table.file, (ipc, first) => conn.insertArrowIPC(table.name, ipc, first));
+  } catch (e) {
+    // A half-loaded table would pass for a loaded one next time: drop it.
+    await conn.query(`DROP TABLE IF EXISTS ${ident(table.name)}`).catch(() => {});
+    throw e;
+  }
   // Arrow timestamps arrive as TIMESTAMP_MS; the app keeps one datetime type.
   for (const [column, sqlType] of await sqlColumnTypes(conn, table.name)) {
     if (/^TIMESTAMP_/.test(sqlType)) await conn.query(`ALTER TABLE ${ident(table.name)} ALTER ${ident(column)} TYPE TIMESTAMP`);
