@@ -1,7 +1,7 @@
 import type { InputIssue, PluginOutput, RunContext, RunInput } from '$core/plugin/types';
 import type { Assumption, ResultTable, ResultWarning } from '$core/results/types';
 import { chisqUpper } from '$core/stats/distributions';
-import { crossTab, expectedCounts, factorOf, matrixTable, rowPercentFigure, single, weightProblem, weightsOf, type CrossTab } from '$core/stats/contingency';
+import { expectedCounts, matrixTable, prepareRowColumn, rowPercentFigure, type CrossTab } from '$core/stats/contingency';
 import { fmt } from '$core/stats/format';
 
 export interface ChisqResult {
@@ -87,24 +87,7 @@ export function expectedAssumption(E: number[][], alt: { en: string; zh: string 
   };
 }
 
-interface Prepared {
-  tab: CrossTab;
-  rowName: string;
-  colName: string;
-}
-
-function prepare(input: RunInput): Prepared | InputIssue {
-  const r = single(input.roles.row);
-  const c = single(input.roles.column);
-  if (!r || !c) return { code: 'missing_role', message: { en: 'Choose a row and a column variable.', zh: '请选择行变量和列变量。' } };
-  const w = single(input.roles.weight);
-  const wp = weightProblem(w, false);
-  if (wp) return { code: 'bad_weight', message: wp };
-  const rf = factorOf(r);
-  const cf = factorOf(c);
-  const tab = crossTab(rf, cf, w ? weightsOf(w, rf.codes.length) : undefined);
-  return { tab, rowName: r.name, colName: c.name };
-}
+const prepare = (input: RunInput) => prepareRowColumn(input, false);
 
 export function validate(input: RunInput): InputIssue[] {
   const p = prepare(input);

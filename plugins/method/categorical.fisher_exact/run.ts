@@ -1,28 +1,10 @@
 import type { InputIssue, PluginOutput, RunContext, RunInput } from '$core/plugin/types';
 import type { ResultTable, ResultWarning } from '$core/results/types';
 import type { Alternative } from '$core/stats/distributions';
-import { crossTab, factorOf, matrixTable, single, weightProblem, weightsOf, type CrossTab } from '$core/stats/contingency';
+import { matrixTable, prepareRowColumn } from '$core/stats/contingency';
 import { fisher2x2, fisherRxC } from '$core/stats/discrete';
 
-interface Prepared {
-  tab: CrossTab;
-  rowName: string;
-  colName: string;
-}
-
-function prepare(input: RunInput): Prepared | InputIssue {
-  const r = single(input.roles.row);
-  const c = single(input.roles.column);
-  if (!r || !c) return { code: 'missing_role', message: { en: 'Choose a row and a column variable.', zh: '请选择行变量和列变量。' } };
-  const w = single(input.roles.weight);
-  const wp = weightProblem(w, true);
-  if (wp) return { code: 'bad_weight', message: wp };
-  const rf = factorOf(r);
-  const cf = factorOf(c);
-  const tab = crossTab(rf, cf, w ? weightsOf(w, rf.codes.length) : undefined);
-  tab.counts = tab.counts.map((row) => row.map((v) => Math.round(v)));
-  return { tab, rowName: r.name, colName: c.name };
-}
+const prepare = (input: RunInput) => prepareRowColumn(input, true);
 
 export function validate(input: RunInput): InputIssue[] {
   const p = prepare(input);

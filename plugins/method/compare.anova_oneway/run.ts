@@ -1,31 +1,13 @@
-import type { ColumnData, InputIssue, PluginOutput, RunContext, RunInput } from '$core/plugin/types';
+import type { InputIssue, PluginOutput, RunContext, RunInput } from '$core/plugin/types';
 import type { Assumption, ResultTable, ResultWarning } from '$core/results/types';
 import { fUpper } from '$core/stats/distributions';
 import { mean, median, nullIfNaN, variance } from '$core/stats/descriptive';
-import { asFactor, dropUnusedLevels, splitByLevel, type Factor } from '$core/stats/factor';
 import { fmt } from '$core/stats/format';
-import { rLevelLabels } from '$core/stats/linear-model';
+import { outcomeByGroup, type GroupedOutcome } from '$core/stats/groups';
 import { boxFigure } from '$core/results/box-figure';
 
-const single = (c: ColumnData | ColumnData[] | undefined) => (Array.isArray(c) ? c[0] : c);
-
-interface Prepared {
-  yName: string;
-  gName: string;
-  factor: Factor;
-  samples: Float64Array[];
-}
-
-function prepare(input: RunInput): Prepared | InputIssue {
-  const y = single(input.roles.outcome);
-  const g = single(input.roles.group);
-  if (!y || !g) return { code: 'missing_role', message: { en: 'Choose an outcome and a group variable.', zh: '请选择结局变量和分组变量。' } };
-  if (y.kind !== 'numeric') return { code: 'outcome_not_numeric', message: { en: `The outcome “${y.name}” must be numeric.`, zh: `结局变量“${y.name}”必须是数值型。` } };
-  const values = y.values;
-  const f0 = asFactor(g);
-  const factor = dropUnusedLevels({ ...f0, levels: rLevelLabels(f0.levels, g.type) }, (i) => !Number.isNaN(values[i]));
-  return { yName: y.name, gName: g.name, factor, samples: splitByLevel(values, factor) };
-}
+type Prepared = GroupedOutcome;
+const prepare = outcomeByGroup;
 
 export function validate(input: RunInput): InputIssue[] {
   const p = prepare(input);
@@ -122,7 +104,7 @@ export function leveneMedian(samples: Float64Array[]): { f: number; df: number; 
   return { f: r.f, df: r.dfb, dfDenom: r.dfw, p: r.p };
 }
 
-export function groupsTable(p: { yName: string; gName: string; factor: Factor; samples: Float64Array[] }): ResultTable {
+export function groupsTable(p: GroupedOutcome): ResultTable {
   return {
     title: `${p.yName} by ${p.gName}`,
     title_zh: `按 ${p.gName} 分组的 ${p.yName}`,

@@ -1,29 +1,11 @@
-import type { ColumnData, InputIssue, PluginOutput, RunContext, RunInput } from '$core/plugin/types';
+import type { InputIssue, PluginOutput, RunContext, RunInput } from '$core/plugin/types';
 import type { Assumption, ResultFigure, ResultTable, ResultWarning } from '$core/results/types';
 import { mean, nullIfNaN, variance } from '$core/stats/descriptive';
-import { asFactor, dropUnusedLevels, splitByLevel, type Factor } from '$core/stats/factor';
 import { ptukey, qtukey } from '$core/stats/ptukey';
-import { rLevelLabels } from '$core/stats/linear-model';
+import { outcomeByGroup, type GroupedOutcome } from '$core/stats/groups';
 
-const single = (c: ColumnData | ColumnData[] | undefined) => (Array.isArray(c) ? c[0] : c);
-
-interface Prepared {
-  yName: string;
-  gName: string;
-  factor: Factor;
-  samples: Float64Array[];
-}
-
-function prepare(input: RunInput): Prepared | InputIssue {
-  const y = single(input.roles.outcome);
-  const g = single(input.roles.group);
-  if (!y || !g) return { code: 'missing_role', message: { en: 'Choose an outcome and a group variable.', zh: '请选择结局变量和分组变量。' } };
-  if (y.kind !== 'numeric') return { code: 'outcome_not_numeric', message: { en: `The outcome “${y.name}” must be numeric.`, zh: `结局变量“${y.name}”必须是数值型。` } };
-  const values = y.values;
-  const f0 = asFactor(g);
-  const factor = dropUnusedLevels({ ...f0, levels: rLevelLabels(f0.levels, g.type) }, (i) => !Number.isNaN(values[i]));
-  return { yName: y.name, gName: g.name, factor, samples: splitByLevel(values, factor) };
-}
+type Prepared = GroupedOutcome;
+const prepare = outcomeByGroup;
 
 export function validate(input: RunInput): InputIssue[] {
   const p = prepare(input);

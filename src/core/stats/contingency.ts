@@ -3,7 +3,7 @@
  * frequency weights, plus the helpers the categorical-data plugins share: chi-square
  * expected counts and residuals, and the role/level plumbing.
  */
-import type { ColumnData } from '../plugin/types';
+import type { ColumnData, InputIssue, RunInput } from '../plugin/types';
 import type { ResultColumn, ResultTable } from '../results/types';
 import { asFactor, dropUnusedLevels, type Factor } from './factor';
 
@@ -114,6 +114,25 @@ export function crossTab3(row: Factor, col: Factor, layer: Factor, weights?: Arr
 }
 
 /** Expected counts under independence: E_ij = row_i * col_j / n. */
+/**
+ * The row x column cross-table of a plugin's `row`, `column` and optional `weight` roles, or
+ * the issue that stops it. Exact tests need whole-number weights (`integerWeights`), and then
+ * their counts are rounded so floating sums of weights stay integers.
+ */
+export function prepareRowColumn(input: RunInput, integerWeights: boolean): { tab: CrossTab; rowName: string; colName: string } | InputIssue {
+  const r = single(input.roles.row);
+  const c = single(input.roles.column);
+  if (!r || !c) return { code: 'missing_role', message: { en: 'Choose a row and a column variable.', zh: '请选择行变量和列变量。' } };
+  const w = single(input.roles.weight);
+  const wp = weightProblem(w, integerWeights);
+  if (wp) return { code: 'bad_weight', message: wp };
+  const rf = factorOf(r);
+  const cf = factorOf(c);
+  const tab = crossTab(rf, cf, w ? weightsOf(w, rf.codes.length) : undefined);
+  if (integerWeights) tab.counts = tab.counts.map((row) => row.map((v) => Math.round(v)));
+  return { tab, rowName: r.name, colName: c.name };
+}
+
 export function expectedCounts(t: CrossTab): number[][] {
   return t.counts.map((row, i) => row.map((_, j) => (t.rowTotals[i] * t.colTotals[j]) / t.total));
 }
