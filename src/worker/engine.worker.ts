@@ -10,6 +10,9 @@ import { runAnalysis } from '../core/plugin/runner';
 import { toJsonRows } from '../core/engine/rows';
 import { RegistrySession } from '../core/registry/session';
 import type { EngineApi, ProgressEvent } from './api';
+import { createCohortApi } from './cohort-api';
+import type { WorkerContext } from './context';
+import { createQualityApi } from './quality-api';
 import { rethrowSerialized } from './errors';
 
 let engine: Promise<BrowserEngine> | null = null;
@@ -43,7 +46,16 @@ function tableOf(spec: Parameters<EngineApi['runAnalysis']>[0]): string {
   });
 }
 
+const context: WorkerContext = {
+  conn,
+  registries,
+  startWork,
+  progress: (task, onProgress) => (fraction, message) => onProgress?.({ task, fraction, message }),
+};
+
 const api: EngineApi = {
+  ...createCohortApi(context),
+  ...createQualityApi(context),
   async init() {
     const e = await getEngine();
     return { version: e.version, bundle: e.bundle };

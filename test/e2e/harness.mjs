@@ -20,7 +20,8 @@ export async function launch() {
 
 /** Starts the server and a browser; returns helpers and a close(). */
 export async function openApp({ lang = 'en' } = {}) {
-  const server = await startServer({ port: 0, base: BASE_PATH });
+  // CLINSTAT_DIST lets a developer test a build made into another folder (vite build --outDir).
+  const server = await startServer({ port: 0, base: BASE_PATH, dir: process.env.CLINSTAT_DIST });
   const browser = await launch();
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: lang === 'zh' ? 'zh-CN' : 'en-US' });
   const page = await context.newPage();

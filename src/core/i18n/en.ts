@@ -2,7 +2,12 @@
  * English UI strings. Keys are flat, dotted names; `{name}` marks a parameter.
  * zh.ts must hold exactly the same keys (test/unit/i18n/keys.test.ts checks it).
  */
+import { cohortEn } from './features/cohort';
+import { qualityEn } from './features/quality';
+
 export const en = {
+  ...cohortEn,
+  ...qualityEn,
   'app.name': 'ClinStat Workbench',
   'app.tagline': 'Clinical statistics in your browser — data never leaves this computer',
   'app.language': 'Language',
