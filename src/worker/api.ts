@@ -9,6 +9,7 @@ import type { RegistryIndex, RegistryManifest } from '../core/registry/types';
 import type { VariableSummary } from '../core/registry/summary';
 import type { PatientTimeline } from '../core/registry/timeline';
 import type { CohortApi } from './cohort-api';
+import type { DatasetApi } from './dataset-api';
 import type { QualityApi } from './quality-api';
 
 export interface ProgressEvent {
@@ -21,7 +22,7 @@ export interface ProgressEvent {
 /** Rows as plain JSON-safe objects (BigInt converted to number or string, dates as ISO strings). */
 export type Row = Record<string, string | number | boolean | null>;
 
-export interface EngineApi extends CohortApi, QualityApi {
+export interface EngineApi extends CohortApi, DatasetApi, QualityApi {
   /** Starts DuckDB; resolves with its version. */
   init(): Promise<{ version: string; bundle: string }>;
   /** Imports a file (File or bytes) into a new table. Progress via `onProgress`. */

@@ -12,6 +12,7 @@ import { RegistrySession } from '../core/registry/session';
 import type { EngineApi, ProgressEvent } from './api';
 import { createCohortApi } from './cohort-api';
 import type { WorkerContext } from './context';
+import { createDatasetApi } from './dataset-api';
 import { createQualityApi } from './quality-api';
 import { rethrowSerialized } from './errors';
 
@@ -55,6 +56,7 @@ const context: WorkerContext = {
 
 const api: EngineApi = {
   ...createCohortApi(context),
+  ...createDatasetApi(context),
   ...createQualityApi(context),
   async init() {
     const e = await getEngine();

@@ -3,10 +3,12 @@
  * zh.ts must hold exactly the same keys (test/unit/i18n/keys.test.ts checks it).
  */
 import { cohortEn } from './features/cohort';
+import { datasetEn } from './features/dataset';
 import { qualityEn } from './features/quality';
 
 export const en = {
   ...cohortEn,
+  ...datasetEn,
   ...qualityEn,
   'app.name': 'ClinStat Workbench',
   'app.tagline': 'Clinical statistics in your browser — data never leaves this computer',

@@ -1,10 +1,12 @@
 import type { Messages } from './en';
 import { cohortZh } from './features/cohort';
+import { datasetZh } from './features/dataset';
 import { qualityZh } from './features/quality';
 
 /** 简体中文界面文字。键必须与 en.ts 完全一致。 */
 export const zh: Messages = {
   ...cohortZh,
+  ...datasetZh,
   ...qualityZh,
   'app.name': 'ClinStat 临床统计工作台',
   'app.tagline': '在浏览器中完成临床统计——数据不会离开本机',

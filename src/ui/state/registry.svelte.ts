@@ -14,7 +14,7 @@ import { data } from './data.svelte';
 import { engine } from './engine.svelte';
 import { toUiError, type UiError } from './errors';
 
-export type AppView = 'workbench' | 'registry' | 'cohort' | 'quality';
+export type AppView = 'workbench' | 'registry' | 'cohort' | 'dataset' | 'quality';
 export type RegistryTab = 'catalogue' | 'patients';
 export type RegistryEntry = RegistryIndex['registries'][number];
 
