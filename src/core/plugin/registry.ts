@@ -1,15 +1,17 @@
 /**
- * Plugin discovery at build time: adding a folder plugins/<kind>/<id>/ adds a plugin.
+ * Plugin discovery at build time: adding a folder plugins/<kind>/<id>/ adds a plugin. Analysis
+ * plugins (method, chart, mining) are found here; data-quality checks have their own contract
+ * and discovery in src/core/quality/.
  * Manifests load eagerly (small, serialisable, needed by the UI menu); run, interpret and
  * rcode load lazily, so their code and dependencies stay out of the initial bundle.
  */
 import { UserError } from '../errors';
 import type { Interpreter, PluginManifest, PluginRunModule, RCodeWriter } from './types';
 
-const manifestModules = import.meta.glob<PluginManifest>('/plugins/*/*/manifest.ts', { eager: true, import: 'manifest' });
-const runLoaders = import.meta.glob<PluginRunModule>('/plugins/*/*/run.ts');
-const interpretLoaders = import.meta.glob<Interpreter>('/plugins/*/*/interpret.ts', { import: 'interpret' });
-const rcodeLoaders = import.meta.glob<RCodeWriter>('/plugins/*/*/rcode.ts', { import: 'rCode' });
+const manifestModules = import.meta.glob<PluginManifest>('/plugins/{method,chart,mining}/*/manifest.ts', { eager: true, import: 'manifest' });
+const runLoaders = import.meta.glob<PluginRunModule>('/plugins/{method,chart,mining}/*/run.ts');
+const interpretLoaders = import.meta.glob<Interpreter>('/plugins/{method,chart,mining}/*/interpret.ts', { import: 'interpret' });
+const rcodeLoaders = import.meta.glob<RCodeWriter>('/plugins/{method,chart,mining}/*/rcode.ts', { import: 'rCode' });
 
 /** plugins/<kind>/<id>/manifest.ts -> folder path "/plugins/<kind>/<id>" */
 function folderOf(file: string): string {
