@@ -3,7 +3,8 @@
  * arrays, the plugin, interpretation and R code), beside R's own call on the same CSV when
  * Rscript is on the machine. Prints figures and ratios; asserts nothing.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import path from 'node:path';
 import { createNodeConnector } from '../../src/core/engine/duckdb-node';
 import { importFile } from '../../src/core/data';
@@ -22,10 +23,18 @@ interface Case {
   r: string;
 }
 
+/**
+ * Environment knobs (for profiling; the defaults are the full benchmark):
+ * METHODS_ONLY=cox,linear (cases whose name contains any of these, case-insensitive),
+ * METHODS_NO_R=1 (skip R), METHODS_REPEAT=3 (timed runs per case; the fastest is shown),
+ * METHODS_PROFILE=dir (a V8 CPU profile of each case's last timed run, written to dir).
+ */
 export async function bench(files: Record<string, string>): Promise<void> {
-  const cases: Case[] = methodCases(files);
+  const only = (process.env.METHODS_ONLY ?? '').toLowerCase().split(',').map((s) => s.trim()).filter(Boolean);
+  const cases: Case[] = methodCases(files).filter((c: Case) => !only.length || only.some((o) => c.name.toLowerCase().includes(o)));
   const known = new Set(manifests.map((m) => m.id));
-  const withR = hasRscript();
+  const withR = hasRscript() && !process.env.METHODS_NO_R;
+  const repeat = Math.max(1, Number(process.env.METHODS_REPEAT ?? 1) || 1);
   const conn = await createNodeConnector();
   const tables = new Map<string, string>();
   console.log(`\n${'method'.padEnd(40)} ${'workbench'.padStart(10)} ${withR ? 'R'.padStart(10) + ' ' + 'ratio'.padStart(7) : '(Rscript not found: no R comparison)'}`);
@@ -42,9 +51,25 @@ export async function bench(files: Record<string, string>): Promise<void> {
     const spec = { ...c.spec, data: { table } } as AnalysisSpec;
     const origin = { file: c.file, format: 'csv' };
     await runAnalysis(conn, spec, { table, origin }); // warm-up
-    const t0 = performance.now();
-    await runAnalysis(conn, spec, { table, origin });
-    const secs = (performance.now() - t0) / 1000;
+    let secs = Infinity;
+    const profileDir = process.env.METHODS_PROFILE;
+    for (let k = 0; k < repeat; k++) {
+      const session = profileDir && k === repeat - 1 ? new Session() : null;
+      if (session) {
+        session.connect();
+        await session.post('Profiler.enable');
+        await session.post('Profiler.start');
+      }
+      const t0 = performance.now();
+      await runAnalysis(conn, spec, { table, origin });
+      secs = Math.min(secs, (performance.now() - t0) / 1000);
+      if (session) {
+        const { profile } = await session.post('Profiler.stop');
+        mkdirSync(profileDir!, { recursive: true });
+        writeFileSync(path.join(profileDir!, `${c.spec.plugin}.cpuprofile`), JSON.stringify(profile));
+        session.disconnect();
+      }
+    }
     let line = `${c.name.padEnd(40)} ${secs.toFixed(2).padStart(9)}s`;
     if (withR) {
       const r = rTime(c.file, c.r, ['survival']);

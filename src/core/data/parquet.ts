@@ -1,11 +1,13 @@
 /**
  * Parquet via hyparquet (with hyparquet-compressors for snappy, gzip, zstd, brotli, lz4), read
- * column by column (onChunk: no row objects) into a typed Arrow table: the file's integer and
+ * column by column (onChunk: no row objects) into a typed Arrow table built buffer by buffer
+ * (arrow-columns.ts): the file's integer and
  * floating-point types kept (a DOUBLE column stays numeric even when its values are whole), booleans as Bool,
  * DATE as DateDay, timestamps as milliseconds, everything else as text. Only text columns then go
  * through type inference, so a registry's Parquet tables load without a text round trip.
  */
-import { Bool, DateDay, Float64, Int32, Int64, Table, TimestampMillisecond, Utf8, tableToIPC, vectorFromArray, type DataType, type Vector } from 'apache-arrow';
+import { Table, tableToIPC, type DataType, type Vector } from 'apache-arrow';
+import { boolColumn, dateDayColumn, float64Column, int32Column, int64Column, timestampMsColumn, utf8Column } from './arrow-columns';
 import { UserError } from '../errors';
 import { fixColumnNames } from './names';
 
@@ -25,6 +27,11 @@ interface TopColumn {
 
 type Kind = 'int32' | 'int64' | 'number' | 'boolean' | 'date' | 'timestamp' | 'text';
 
+/** A BYTE_ARRAY column without a text annotation: its bytes need not be UTF-8. */
+function isBinary(c: TopColumn): boolean {
+  return c.type === 'BYTE_ARRAY' && c.converted !== 'UTF8' && c.converted !== 'ENUM' && c.converted !== 'JSON' && !['STRING', 'ENUM', 'JSON'].includes(c.logical ?? '');
+}
+
 function kindOf(c: TopColumn): Kind {
   if (c.logical === 'DATE' || c.converted === 'DATE') return 'date';
   if (c.logical === 'TIMESTAMP' || c.converted === 'TIMESTAMP_MILLIS' || c.converted === 'TIMESTAMP_MICROS' || c.type === 'INT96') return 'timestamp';
@@ -36,40 +43,51 @@ function kindOf(c: TopColumn): Kind {
   return 'text';
 }
 
-function toNumber(v: unknown): number | null {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'bigint') return Number(v);
-  const n = Number(v);
-  return Number.isFinite(n) ? n : null;
-}
-
+/** Text of a value that is not already UTF-8 bytes or a string (decimals as text, nested values as JSON). */
 function toText(v: unknown): string | null {
   if (v === null || v === undefined) return null;
-  if (typeof v === 'string') return v;
   if (typeof v === 'bigint' || typeof v === 'number' || typeof v === 'boolean') return String(v);
   if (v instanceof Date) return v.toISOString();
-  if (v instanceof Uint8Array) return new TextDecoder().decode(v);
   return JSON.stringify(v, (_, x) => (typeof x === 'bigint' ? x.toString() : x));
 }
 
-function vectorOf(kind: Kind, values: unknown[]): Vector<DataType> {
+/** Raw bytes of an un-annotated BYTE_ARRAY column may not be UTF-8: decode them leniently. */
+const lenient = new TextDecoder();
+function binaryToText(v: unknown): unknown {
+  return v instanceof Uint8Array ? lenient.decode(v) : v;
+}
+
+function vectorOf(kind: Kind, values: unknown[], binary: boolean): Vector<DataType> {
   switch (kind) {
     case 'int32':
-      return vectorFromArray(values.map(toNumber), new Int32());
+      return int32Column(values);
     case 'int64':
-      return vectorFromArray(values.map((v) => (v === null || v === undefined ? null : BigInt(v as bigint | number))), new Int64());
+      return int64Column(values);
     case 'number':
-      return vectorFromArray(values.map(toNumber), new Float64());
+      return float64Column(values);
     case 'boolean':
-      return vectorFromArray(values.map((v) => (v === null || v === undefined ? null : Boolean(v))), new Bool());
+      return boolColumn(values);
     case 'date':
-      return vectorFromArray(values.map((v) => (v instanceof Date ? v : null)), new DateDay());
+      return dateDayColumn(values);
     case 'timestamp':
-      return vectorFromArray(values.map((v) => (v instanceof Date ? v : null)), new TimestampMillisecond());
+      return timestampMsColumn(values);
     default:
-      return vectorFromArray(values.map(toText), new Utf8());
+      return utf8Column(binary ? values.map(binaryToText) : values, toText);
   }
 }
+
+/**
+ * hyparquet's value parsers, replaced so that no per-value objects are made: text stays as its
+ * UTF-8 bytes (copied straight into the Arrow buffer), dates as day numbers, timestamps as
+ * epoch milliseconds.
+ */
+const PARSERS = {
+  stringFromBytes: (bytes: Uint8Array) => bytes,
+  dateFromDays: (days: number) => days,
+  timestampFromMilliseconds: (ms: bigint) => Number(ms),
+  timestampFromMicroseconds: (us: bigint) => Number(us / 1000n),
+  timestampFromNanoseconds: (ns: bigint) => Number(ns / 1000000n),
+};
 
 /** Rows decoded and handed to DuckDB at a time: whole row groups, merged up to about this many. */
 const BATCH_ROWS = 100_000;
@@ -128,6 +146,7 @@ export async function readParquet(
         file: ab,
         metadata,
         compressors,
+        parsers: PARSERS,
         rowStart: from,
         rowEnd: to,
         onChunk({ columnName, columnData, rowStart }) {
@@ -143,7 +162,7 @@ export async function readParquet(
       throw notParquet(fileName, e instanceof Error ? e.message : undefined);
     }
     const columns: Record<string, Vector<DataType>> = {};
-    top.forEach((c, j) => (columns[names[j]] = vectorOf(kinds[j], data.get(c.name)!)));
+    top.forEach((c, j) => (columns[names[j]] = vectorOf(kinds[j], data.get(c.name)!, isBinary(c))));
     await insert(tableToIPC(new Table(columns), 'stream'), i === 0);
   }
   return { names };
