@@ -46,6 +46,8 @@ export interface EngineApi extends CohortApi, DatasetApi, QualityApi {
   catalogueSummary(id: string, onProgress?: (p: ProgressEvent) => void): Promise<VariableSummary[]>;
   /** Patients of an open registry (id, sex, age, index date), optionally filtered by an id prefix. */
   listPatients(id: string, search: string, limit: number): Promise<Row[]>;
+  /** The first records (patient_id, value, ...) of a catalogue variable in an open registry. */
+  variableRecords(id: string, variableId: string, limit: number): Promise<Row[]>;
   /** One patient's timeline in an open registry. */
   patientTimeline(id: string, patientId: string | number): Promise<PatientTimeline>;
 }

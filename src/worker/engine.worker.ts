@@ -114,6 +114,9 @@ const api: EngineApi = {
   async listPatients(id, search, limit) {
     return registries.patients(await conn(), id, search, limit);
   },
+  async variableRecords(id, variableId, limit) {
+    return registries.records(await conn(), id, variableId, limit);
+  },
   async patientTimeline(id, patientId) {
     return registries.timeline(await conn(), id, patientId);
   },

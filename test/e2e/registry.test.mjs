@@ -81,10 +81,29 @@ test('registry: catalogue, search, drill-down, timeline, Chinese, offline', asyn
     const focused = await page.evaluate(() => document.activeElement?.getAttribute('role'));
     assert.equal(focused, 'treeitem');
 
-    // The registry's tables are listed in the workbench's Data area too.
+    // A variable's records link to the patients behind them (timeline reachable from the record list).
+    await page.getByTestId(`var-${TYPE}`).click();
+    await page.getByTestId('variable-records-load').click();
+    const firstLink = page.locator('[data-testid="variable-records"] [data-testid^="patient-link-"]').first();
+    await firstLink.waitFor({ timeout: 30_000 });
+    await app.shot('registry-variable-records');
+    const linked = (await firstLink.getAttribute('data-testid')).replace('patient-link-', '');
+    await firstLink.click();
+    await page.locator(`[data-testid="timeline"][data-patient="${linked}"][data-loading="false"]`).waitFor({ timeout: 30_000 });
+    assert.equal(await page.getByTestId('registry-tab-patients').getAttribute('aria-selected'), 'true');
+    await page.getByTestId('registry-tab-catalogue').click();
+
+    // The registry's tables are listed in the workbench's Data area too, and a record's patient
+    // id there opens the same timeline.
     await page.getByTestId('nav-workbench').click();
-    await page.getByTestId('table-label').waitFor({ timeout: 30_000 });
-    await page.getByTestId('nav-registry').click();
+    await page.getByTestId('table-lab_result').click({ timeout: 30_000 });
+    const gridLink = page.locator('[data-testid="preview-grid"] [data-testid^="patient-link-"]').first();
+    await gridLink.waitFor({ timeout: 30_000 });
+    await app.shot('registry-preview-links');
+    const fromGrid = (await gridLink.getAttribute('data-testid')).replace('patient-link-', '');
+    await gridLink.click();
+    await page.locator(`[data-testid="timeline"][data-patient="${fromGrid}"][data-loading="false"]`).waitFor({ timeout: 30_000 });
+    assert.equal(await page.getByTestId('registry-view').isVisible(), true);
 
     // Patients: search by id prefix and open a timeline.
     await page.getByTestId('registry-tab-patients').click();

@@ -11,6 +11,7 @@ import { loadRegistryTables, parseIndex, readManifest } from './load';
 import { summarizeCatalogue, type VariableSummary } from './summary';
 import { patientTimeline, type PatientTimeline } from './timeline';
 import type { RegistryIndex, RegistryManifest } from './types';
+import { catalogueVariables } from './validate';
 
 export type FetchBytes = (url: string) => Promise<Uint8Array>;
 
@@ -93,6 +94,24 @@ export class RegistrySession {
     const where = search.trim() ? ` WHERE CAST(${key} AS VARCHAR) LIKE ${literal(search.trim() + '%')}` : '';
     const n = Math.max(1, Math.min(1000, Math.floor(limit)));
     return toJsonRows(await conn.query(`SELECT * FROM ${ident(table.name)}${where} ORDER BY ${key} LIMIT ${n}`));
+  }
+
+  /**
+   * The first `limit` records of a catalogue variable (patient_id, value and, for values derived
+   * from notes, the note and span), so a physician can go from a variable to the patients behind it.
+   */
+  async records(conn: Connector, id: string, variableId: string, limit: number): Promise<Record<string, JsonCell>[]> {
+    const m = this.manifest(id);
+    const node = [...catalogueVariables(m.catalogue)].find((n) => n.id === variableId);
+    if (!node?.variable) {
+      throw new UserError('data', 'unknown_variable', {
+        en: `The catalogue has no variable "${variableId}".`,
+        zh: `变量目录中没有变量"${variableId}"。`,
+      });
+    }
+    await this.ensureTables(conn, id);
+    const n = Math.max(1, Math.min(1000, Math.floor(limit)));
+    return toJsonRows(await conn.query(`SELECT * FROM (${node.variable.sql}) AS v WHERE value IS NOT NULL ORDER BY patient_id LIMIT ${n}`));
   }
 
   async timeline(conn: Connector, id: string, patientId: string | number): Promise<PatientTimeline> {

@@ -19,6 +19,7 @@ export type RegistryTab = 'catalogue' | 'patients';
 export type RegistryEntry = RegistryIndex['registries'][number];
 
 export const PATIENT_LIMIT = 200;
+export const RECORD_LIMIT = 50;
 
 export interface Progress {
   fraction: number;
@@ -89,6 +90,10 @@ class RegistryStore {
 
   #patientQuery = 0;
   #timelineQuery = 0;
+  /** The first records of the selected variable (for the variable view's record list). */
+  records = $state.raw<{ variableId: string; rows: Row[] } | null>(null);
+  recordsLoading = $state(false);
+  #recordsQuery = 0;
 
   get root(): string {
     return new URL('registries/', document.baseURI).href;
@@ -227,6 +232,38 @@ class RegistryStore {
     } finally {
       if (q === this.#timelineQuery) this.timelineLoading = false;
     }
+  }
+
+  /** Loads the first records of a catalogue variable (patients behind its values). */
+  async loadRecords(variableId: string): Promise<void> {
+    const id = this.openId;
+    if (!id) return;
+    const q = ++this.#recordsQuery;
+    this.recordsLoading = true;
+    try {
+      const rows = await engine.call((api) => api.variableRecords(id, variableId, RECORD_LIMIT));
+      if (q === this.#recordsQuery) this.records = { variableId, rows };
+    } catch (e) {
+      if (q === this.#recordsQuery) this.error = toUiError(e);
+    } finally {
+      if (q === this.#recordsQuery) this.recordsLoading = false;
+    }
+  }
+
+  /**
+   * Opens a patient's timeline from any record list in the app (data preview, variable records,
+   * cohorts, data-quality findings): switches to the registry view's Patients tab.
+   */
+  showPatient(patientId: string | number): void {
+    this.show('registry');
+    this.showList = false;
+    this.tab = 'patients';
+    void this.openPatient(patientId);
+  }
+
+  /** The open registry's patient key column for a table (null if the table is not one of its tables). */
+  patientKeyOf(table: string): string | null {
+    return this.manifest?.tables.find((t) => t.name === table)?.patient_key ?? null;
   }
 
   dismissError(): void {

@@ -59,4 +59,14 @@ describe('registry session (stroke demo)', () => {
     }
     await expect(session.timeline(conn, 'stroke-demo', 99999999)).rejects.toThrow(/no patient 99999999/);
   });
+
+  it("lists a variable's first records, with the note span for values read from notes", async () => {
+    const r = await session.records(conn, 'stroke-demo', 'lifestyle.smoking.status', 10);
+    expect(r.length).toBe(10);
+    const ids = r.map((x) => Number(x.patient_id));
+    expect(ids).toEqual([...ids].sort((a, b) => a - b));
+    expect(r[0]).toHaveProperty('note_id');
+    expect(r.every((x) => x.value !== null)).toBe(true);
+    await expect(session.records(conn, 'stroke-demo', 'no.such', 5)).rejects.toThrow(/no variable "no.such"/);
+  });
 });
