@@ -94,8 +94,8 @@ const BATCH_ROWS = 100_000;
 
 /**
  * Reads the Parquet file batch by batch (whole row groups) and hands each batch to `insert` as
- * an Arrow IPC stream of typed columns (`first` is true for the first one), so memory holds one
- * batch in JavaScript at a time, not the whole decoded file. Returns the column names used.
+ * an Arrow IPC stream of typed columns (`first` is true for the first one), so memory holds at
+ * most two batches, not the whole decoded file. Returns the column names used.
  */
 export async function readParquet(
   bytes: Uint8Array,
@@ -139,6 +139,9 @@ export async function readParquet(
     else ranges.push([at, at + n]);
     at += n;
   }
+  // Decoding the next batch overlaps with DuckDB ingesting the previous one (in the browser
+  // DuckDB runs in its own worker), so at most two batches are in memory at a time.
+  let ingesting: Promise<void> = Promise.resolve();
   for (const [i, [from, to]] of ranges.entries()) {
     const data = new Map<string, unknown[]>(top.map((c) => [c.name, new Array(to - from).fill(null)]));
     try {
@@ -159,11 +162,17 @@ export async function readParquet(
         },
       });
     } catch (e) {
+      await ingesting.catch(() => {});
       throw notParquet(fileName, e instanceof Error ? e.message : undefined);
     }
     const columns: Record<string, Vector<DataType>> = {};
     top.forEach((c, j) => (columns[names[j]] = vectorOf(kinds[j], data.get(c.name)!, isBinary(c))));
-    await insert(tableToIPC(new Table(columns), 'stream'), i === 0);
+    const ipc = tableToIPC(new Table(columns), 'stream');
+    await ingesting;
+    ingesting = insert(ipc, i === 0);
+    // Marked handled now; the failure is rethrown by the next `await ingesting`.
+    ingesting.catch(() => {});
   }
+  await ingesting;
   return { names };
 }
