@@ -9,6 +9,8 @@ import { startServer } from '../serve.mjs';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const site = root + 'bench-data/site/';
 const large = root + 'bench-data/stroke-100k';
+// CLINSTAT_DIST: a build made into another folder (as the e2e harness accepts).
+const dist = (process.env.CLINSTAT_DIST ?? root + 'dist').replace(/\/$/, '');
 
 function line(name, value, unit) {
   console.log(`${name.padEnd(48)} ${String(value).padStart(10)} ${unit}`);
@@ -17,8 +19,8 @@ function line(name, value, unit) {
 // A site = dist/ plus a registries/ folder offering both registries (symlinks, nothing copied).
 rmSync(site, { recursive: true, force: true });
 mkdirSync(site + 'registries', { recursive: true });
-for (const entry of readdirSync(root + 'dist')) if (entry !== 'registries') symlinkSync(root + 'dist/' + entry, site + entry);
-symlinkSync(root + 'dist/registries/stroke-demo', site + 'registries/stroke-demo');
+for (const entry of readdirSync(dist)) if (entry !== 'registries') symlinkSync(dist + '/' + entry, site + entry);
+symlinkSync(dist + '/registries/stroke-demo', site + 'registries/stroke-demo');
 const offered = [{ id: 'stroke-demo', path: 'stroke-demo/', title: { en: 'Demo (2,000)', zh: '演示（2000）' }, description: { en: 'demo', zh: '演示' }, patients: 2000 }];
 if (existsSync(large + '/registry.json')) {
   symlinkSync(large, site + 'registries/stroke-100k');
