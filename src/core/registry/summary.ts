@@ -29,53 +29,66 @@ export type Distribution =
 const NUMERIC = new Set(['numeric', 'integer']);
 const BINS = 12;
 
-/** The variable's values as a subquery with columns patient_id, value. */
-function valuesOf(def: VariableDefinition): string {
-  return `(SELECT patient_id, value FROM (${def.sql}) AS v)`;
+/**
+ * The variable's non-missing values, evaluated once per summary: a variable's SQL may aggregate a
+ * whole event table (10M+ rows in a large registry), so counts and distribution read one
+ * materialised result instead of re-running the definition for each figure.
+ */
+function valuesCte(def: VariableDefinition, cast: string): string {
+  return `WITH v AS MATERIALIZED (SELECT patient_id, ${cast} AS value FROM (${def.sql}) AS d WHERE value IS NOT NULL)`;
 }
 
-async function distributionOf(conn: Connector, def: VariableDefinition): Promise<Distribution> {
-  const v = valuesOf(def);
-  if (NUMERIC.has(def.type)) {
-    const s = toJsonRows(await conn.query(`SELECT min(value)::DOUBLE AS lo, max(value)::DOUBLE AS hi, avg(value)::DOUBLE AS mean FROM ${v} WHERE value IS NOT NULL`))[0];
-    const lo = s.lo as number | null;
-    const hi = s.hi as number | null;
-    if (lo === null || hi === null) return { kind: 'none' };
-    const width = hi > lo ? (hi - lo) / BINS : 1;
-    const rows = toJsonRows(await conn.query(
-      `SELECT least(${BINS - 1}, floor((value - ${lo}) / ${width}))::INTEGER AS b, count(*)::INTEGER AS n FROM ${v} WHERE value IS NOT NULL GROUP BY b`,
-    ));
-    const counts = new Array(BINS).fill(0);
-    for (const r of rows) counts[r.b as number] = r.n as number;
-    return {
+/** Patients, values and a 12-bin histogram in one query (bins of width (max - min) / 12). */
+async function numericSummary(conn: Connector, def: VariableDefinition): Promise<{ patients: number; values: number; distribution: Distribution }> {
+  const rows = toJsonRows(await conn.query(`${valuesCte(def, 'CAST(value AS DOUBLE)')},
+    s AS (SELECT count(DISTINCT patient_id)::INTEGER AS patients, count(*)::INTEGER AS vals, min(value) AS lo, max(value) AS hi, avg(value) AS mean,
+                 CASE WHEN max(value) > min(value) THEN (max(value) - min(value)) / ${BINS} ELSE 1 END AS width FROM v),
+    h AS (SELECT least(${BINS - 1}, floor((value - s.lo) / s.width))::INTEGER AS b, count(*)::INTEGER AS n FROM v, s GROUP BY b)
+    SELECT s.patients, s.vals, s.lo, s.hi, s.mean, s.width, h.b, h.n FROM s LEFT JOIN h ON true`));
+  const first = rows[0];
+  const patients = first.patients as number;
+  const values = first.vals as number;
+  const lo = first.lo as number | null;
+  const hi = first.hi as number | null;
+  if (lo === null || hi === null) return { patients, values, distribution: { kind: 'none' } };
+  const width = first.width as number;
+  const counts = new Array(BINS).fill(0);
+  for (const r of rows) if (r.b !== null) counts[r.b as number] = r.n as number;
+  return {
+    patients,
+    values,
+    distribution: {
       kind: 'histogram',
       bins: counts.map((count, i) => ({ from: lo + i * width, to: lo + (i + 1) * width, count })),
       min: lo,
       max: hi,
-      mean: s.mean as number,
-    };
-  }
-  const rows = toJsonRows(await conn.query(
-    `SELECT CAST(value AS VARCHAR) AS value, count(*)::INTEGER AS n, count(*) OVER ()::INTEGER AS distinct_values FROM ${v} WHERE value IS NOT NULL GROUP BY 1 ORDER BY n DESC, value LIMIT 8`,
-  ));
-  if (rows.length === 0) return { kind: 'none' };
-  return { kind: 'categories', counts: rows.map((r) => ({ value: String(r.value), count: r.n as number })), distinct: rows[0].distinct_values as number };
+      mean: first.mean as number,
+    },
+  };
+}
+
+/** Patients, values and the 8 most frequent values (ties by value) in one query. */
+async function categoricalSummary(conn: Connector, def: VariableDefinition): Promise<{ patients: number; values: number; distribution: Distribution }> {
+  const rows = toJsonRows(await conn.query(`${valuesCte(def, 'CAST(value AS VARCHAR)')},
+    s AS (SELECT count(DISTINCT patient_id)::INTEGER AS patients, count(*)::INTEGER AS vals FROM v),
+    c AS (SELECT value, count(*)::INTEGER AS n, count(*) OVER ()::INTEGER AS distinct_values FROM v GROUP BY value ORDER BY n DESC, value LIMIT 8)
+    SELECT s.patients, s.vals, c.value, c.n, c.distinct_values FROM s LEFT JOIN c ON true ORDER BY c.n DESC, c.value`));
+  const patients = rows[0].patients as number;
+  const values = rows[0].vals as number;
+  const top = rows.filter((r) => r.value !== null);
+  if (top.length === 0) return { patients, values, distribution: { kind: 'none' } };
+  return {
+    patients,
+    values,
+    distribution: { kind: 'categories', counts: top.map((r) => ({ value: String(r.value), count: r.n as number })), distinct: top[0].distinct_values as number },
+  };
 }
 
 export async function summarizeVariable(conn: Connector, node: CatalogueNode, totalPatients: number): Promise<VariableSummary> {
   const def = node.variable!;
   try {
-    const c = toJsonRows(await conn.query(
-      `SELECT count(DISTINCT patient_id)::INTEGER AS patients, count(value)::INTEGER AS vals FROM ${valuesOf(def)} WHERE value IS NOT NULL`,
-    ))[0];
-    const patients = c.patients as number;
-    return {
-      id: node.id,
-      patients,
-      values: c.vals as number,
-      completeness: totalPatients > 0 ? patients / totalPatients : 0,
-      distribution: await distributionOf(conn, def),
-    };
+    const { patients, values, distribution } = NUMERIC.has(def.type) ? await numericSummary(conn, def) : await categoricalSummary(conn, def);
+    return { id: node.id, patients, values, completeness: totalPatients > 0 ? patients / totalPatients : 0, distribution };
   } catch (e) {
     return { id: node.id, patients: 0, values: 0, completeness: 0, distribution: { kind: 'none' }, error: (e as Error).message.split('\n')[0] };
   }
