@@ -15,6 +15,10 @@ import type { Connector } from '../core/engine/connector';
 import type { AnalysisSpec } from '../core/results/types';
 import type { DataOrigin } from '../core/results/r-prelude';
 import { loadRegistryTables, parseIndex, readManifest, type ReadFile } from '../core/registry/load';
+import { buildDataset } from '../core/dataset/build';
+import { materializeCohortRef } from '../core/dataset/cohort-ref';
+import { compileDataset } from '../core/dataset/compile';
+import type { DatasetDefinition } from '../core/dataset/types';
 
 const USAGE = `Usage:
   clinstat run <spec.json>   run an analysis spec and print the result as JSON
@@ -60,7 +64,7 @@ async function runSpec(file: string, io: Io): Promise<number> {
   }
 }
 
-/** Loads the spec's data source into the engine: a file, or one table of a registry extract. */
+/** Loads the spec's data source into the engine: a file, one table of a registry extract, or an analysis dataset. */
 async function loadSource(conn: Connector, spec: AnalysisSpec, specDir: string): Promise<{ table: string; origin: DataOrigin }> {
   if ('file' in spec.data) {
     const dataPath = path.resolve(specDir, spec.data.file);
@@ -87,10 +91,47 @@ async function loadSource(conn: Connector, spec: AnalysisSpec, specDir: string):
     await loadRegistryTables(conn, manifest, read, () => {}, new CancelToken(), [table.name]);
     return { table: table.name, origin: { file: path.relative(specDir, path.join(folder, table.file)) || table.file, format: table.format } };
   }
+  if ('dataset' in spec.data) return loadDataset(conn, path.resolve(specDir, spec.data.dataset));
   throw new UserError('spec', 'unsupported_source', {
-    en: 'The command line reads "data": {"file": path} or {"registry": folder-or-id, "table": name}. Analysis datasets arrive with the cohort builder.',
-    zh: '命令行支持 "data": {"file": 路径} 或 {"registry": 文件夹或编号, "table": 表名}。分析数据集将随队列构建功能提供。',
+    en: 'The command line reads "data": {"file": path}, {"registry": folder-or-id, "table": name} or {"dataset": definition.json}.',
+    zh: '命令行支持 "data": {"file": 路径}、{"registry": 文件夹或编号, "table": 表名} 或 {"dataset": 定义.json}。',
   });
+}
+
+/**
+ * An analysis dataset from its saved definition (the JSON the Datasets view saves): the registry
+ * it names is opened, the cohort selected and the dataset built, as in the workbench.
+ */
+async function loadDataset(conn: Connector, file: string): Promise<{ table: string; origin: DataOrigin }> {
+  let def: DatasetDefinition;
+  try {
+    def = JSON.parse(await readFile(file, 'utf8')) as DatasetDefinition;
+  } catch (e) {
+    throw new UserError('spec', 'bad_dataset_file', {
+      en: `Cannot read the dataset definition "${file}": ${(e as Error).message}`,
+      zh: `无法读取分析数据集定义"${file}"：${(e as Error).message}`,
+    });
+  }
+  if (!def || typeof def !== 'object' || typeof def.registryId !== 'string' || !Array.isArray(def.features)) {
+    throw new UserError('spec', 'bad_dataset_file', {
+      en: `"${file}" is not a dataset definition (it needs "registryId", "cohort" and "features").`,
+      zh: `"${file}"不是分析数据集定义（需要 "registryId"、"cohort" 和 "features"）。`,
+    });
+  }
+  const folder = await registryFolder(def.registryId, path.dirname(file));
+  const read: ReadFile = async (p) => new Uint8Array(await readFile(path.join(folder, p)));
+  const manifest = await readManifest(read);
+  const tables = compileDataset(def, manifest, { cohort: 'c', step: (i) => `f${i}` }).tables;
+  const loaded = new Set<string>();
+  const ensure = async (names?: string[]) => {
+    const wanted = (names ?? manifest.tables.map((t) => t.name)).filter((n) => !loaded.has(n));
+    if (wanted.length) await loadRegistryTables(conn, manifest, read, () => {}, new CancelToken(), wanted);
+    for (const n of wanted) loaded.add(n);
+  };
+  await ensure(tables);
+  const cohort = await materializeCohortRef(conn, manifest, def, ensure);
+  const built = await buildDataset(conn, manifest, def, cohort);
+  return { table: built.table, origin: { file: def.name, format: 'dataset' } };
 }
 
 /** A registry given as a folder (relative to the spec) or as an id of the bundled public/registries/index.json. */

@@ -7,6 +7,7 @@ import { createBrowserConnector, type BrowserEngine } from '../core/engine/duckd
 import { CancelToken, UserError } from '../core/errors';
 import { describeTable, dropTable, importFile, listTables, previewRows, setColumnType } from '../core/data';
 import { runAnalysis } from '../core/plugin/runner';
+import { datasetTable } from '../core/dataset/build';
 import { toJsonRows } from '../core/engine/rows';
 import { RegistrySession } from '../core/registry/session';
 import type { EngineApi, ProgressEvent } from './api';
@@ -40,6 +41,7 @@ function startWork(): CancelToken {
 }
 
 function tableOf(spec: Parameters<EngineApi['runAnalysis']>[0]): string {
+  if ('dataset' in spec.data) return datasetTable(spec.data.dataset);
   if ('table' in spec.data && !('registry' in spec.data)) return spec.data.table;
   throw new UserError('spec', 'unsupported_source', {
     en: 'In the workbench, analyses run on a loaded table. Load the file first.',

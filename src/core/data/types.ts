@@ -1,6 +1,7 @@
 import type { MeasureType } from '../plugin/types';
 
-export type FileFormat = 'csv' | 'xlsx' | 'parquet' | 'arrow' | 'json';
+/** 'dataset': an analysis dataset built in the workbench (`file` is its name, the base of its export files). */
+export type FileFormat = 'csv' | 'xlsx' | 'parquet' | 'arrow' | 'json' | 'dataset';
 
 export interface ColumnInfo {
   name: string;

@@ -66,7 +66,7 @@ export async function buildDataset(
     const sqlTypes = await sqlColumnTypes(conn, table);
     const columns = compiled.columns.map((c) => (sqlTypes.has(c.name) && c.type === 'numeric' && /VARCHAR/.test(sqlTypes.get(c.name)!) ? { ...c, type: measureTypeOfSql(sqlTypes.get(c.name)!) } : c));
     await writeColumnTypes(conn, table, columns.map((c) => ({ name: c.name, type: c.type })));
-    await writeSource(conn, table, { file: `${def.name} (analysis dataset)`, format: 'arrow' });
+    await writeSource(conn, table, { file: def.name, format: 'dataset' });
     const counts = (await conn.query(`SELECT count(*) AS n, ${columns.map((c, i) => `count(${ident(c.name)}) AS c${i}`).join(', ')} FROM ${ident(table)}`)).get(0)!.toJSON() as Record<string, number | bigint>;
     const built = columns.map((c, i) => ({ ...c, present: Number(counts[`c${i}`]) }));
     await conn.query(

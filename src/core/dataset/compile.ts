@@ -130,25 +130,41 @@ function checkWindow(f: { name: string; window: { start: number; end: number } }
 
 const day = (time: string, cohort: string) => `(CAST(${time} AS DATE) - CAST(${cohort}.index_date AS DATE))`;
 
-function windowStep(f: WindowFeature, src: SourceInfo, cohort: string): string {
+/**
+ * All window features over one source in one pass: each is an aggregate with its own FILTER
+ * (window, non-missing), so a source table is scanned and joined to the cohort once however many
+ * windows and aggregates read it (50 features on 100,000 patients: 10 scans, not 50).
+ */
+function windowGroupStep(features: WindowFeature[], src: SourceInfo, cohort: string): string {
   const v = 's.value';
   const ordered = src.timed;
-  const agg: Record<WindowFeature['aggregate'], string> = {
-    last: ordered ? `arg_max(${v}, s.time)` : `first(${v})`,
-    first: ordered ? `arg_min(${v}, s.time)` : `first(${v})`,
-    // Mean of a yes/no is the proportion of yes.
-    mean: `avg(CAST(${v} AS DOUBLE))`,
-    min: `min(${v})`,
-    max: `max(${v})`,
-    count: `count(*)`,
-    ever: 'true',
-  };
+  const aggs = features.map((f) => {
+    const conds: string[] = [];
+    if (src.timed) conds.push(`${day('s.time', 'c')} BETWEEN ${f.window.start} AND ${f.window.end}`);
+    if (f.aggregate !== 'count' && f.aggregate !== 'ever') conds.push(`${v} IS NOT NULL`);
+    const filter = conds.length ? ` FILTER (WHERE ${conds.join(' AND ')})` : '';
+    const agg: Record<WindowFeature['aggregate'], string> = {
+      last: ordered ? `arg_max(${v}, s.time)` : `first(${v})`,
+      first: ordered ? `arg_min(${v}, s.time)` : `first(${v})`,
+      // Mean of a yes/no is the proportion of yes.
+      mean: `avg(CAST(${v} AS DOUBLE))`,
+      min: `min(${v})`,
+      max: `max(${v})`,
+      count: `count(*)`,
+      ever: `count(*)`,
+    };
+    const e = `${agg[f.aggregate]}${filter}`;
+    return `${f.aggregate === 'ever' ? `(${e} > 0)` : e} AS ${ident(f.name)}`;
+  });
+  // Rows outside every window are dropped before grouping.
+  const where = src.timed ? ` WHERE ${day('s.time', 'c')} BETWEEN ${Math.min(...features.map((f) => f.window.start))} AND ${Math.max(...features.map((f) => f.window.end))}` : '';
+  return `SELECT c.patient_id, ${aggs.join(', ')} FROM ${cohort} AS c JOIN (${src.sql}) AS s ON s.patient_id = c.patient_id${where} GROUP BY c.patient_id`;
+}
+
+function checkAggregate(f: WindowFeature, src: SourceInfo): void {
   if (f.aggregate === 'mean' && src.type && !['numeric', 'integer', 'boolean'].includes(src.type)) {
     throw specError('bad_aggregate', `Feature "${f.name}": a mean needs numbers, but ${src.label.en} is ${src.type}. Use last, first, count or ever.`, `变量"${f.name}"：均值需要数值，而${src.label.zh}是${src.type}类型。请改用最后一次、第一次、次数或是否曾有。`);
   }
-  const notNull = f.aggregate === 'count' || f.aggregate === 'ever' ? '' : ` AND ${v} IS NOT NULL`;
-  const inWindow = src.timed ? ` AND ${day('s.time', 'c')} BETWEEN ${f.window.start} AND ${f.window.end}` : '';
-  return `SELECT c.patient_id, ${agg[f.aggregate]} AS ${ident(f.name)} FROM ${cohort} AS c JOIN (${src.sql}) AS s ON s.patient_id = c.patient_id WHERE true${inWindow}${notNull} GROUP BY c.patient_id`;
 }
 
 function pivotStep(f: PivotFeature, src: SourceInfo, cohort: string): string {
@@ -233,6 +249,7 @@ export function compileDataset(def: DatasetDefinition, manifest: RegistryManifes
   const joins: string[] = [];
   const known = new Map<string, MeasureType>(columns.map((c) => [c.name, c.type]));
   const byName = new Map<string, DatasetColumn>();
+  const windowGroups = new Map<string, { step: number; src: SourceInfo; features: WindowFeature[] }>();
   const addColumn = (c: DatasetColumn) => {
     columns.push(c);
     byName.set(c.name, c);
@@ -243,17 +260,27 @@ export function compileDataset(def: DatasetDefinition, manifest: RegistryManifes
     if (f.kind === 'derived' || f.kind === 'bin') continue;
     const src = sourceInfo(manifest, f.source);
     src.tables.forEach((t) => tables.add(t));
-    const i = steps.length;
-    const ref = naming.step(i);
+    const ref = naming.step(steps.length);
     const label = f.label ?? src.label;
     const definition = featureWords(f, src.label);
     if (f.kind === 'window') {
       if (src.timed) checkWindow(f);
-      steps.push({ feature: f.name, sql: windowStep(f, src, naming.cohort) });
+      checkAggregate(f, src);
+      const key = JSON.stringify(f.source);
+      let group = windowGroups.get(key);
+      if (!group) {
+        group = { step: steps.length, src, features: [] };
+        windowGroups.set(key, group);
+        steps.push({ feature: f.name, sql: '' });
+        joins.push(`LEFT JOIN ${naming.step(group.step)} ON ${naming.step(group.step)}.patient_id = c.patient_id`);
+      }
+      group.features.push(f);
+      const gref = naming.step(group.step);
       const fallback = f.aggregate === 'count' ? '0' : f.aggregate === 'ever' ? 'false' : null;
-      baseSelect.push(fallback ? `coalesce(${ref}.${ident(f.name)}, ${fallback}) AS ${ident(f.name)}` : `${ref}.${ident(f.name)}`);
+      baseSelect.push(fallback ? `coalesce(${gref}.${ident(f.name)}, ${fallback}) AS ${ident(f.name)}` : `${gref}.${ident(f.name)}`);
       const type: MeasureType | undefined = f.aggregate === 'count' ? 'integer' : f.aggregate === 'ever' ? 'boolean' : f.aggregate === 'mean' ? 'numeric' : src.type;
       addColumn({ name: f.name, type: type ?? 'numeric', label, unit: f.aggregate === 'count' || f.aggregate === 'ever' ? undefined : src.unit, definition, levels: type === 'categorical' ? src.levels : undefined });
+      continue;
     } else if (f.kind === 'pivot') {
       if (!src.timed) throw specError('pivot_needs_time', `Feature "${f.name}": ${src.label.en} has no dates, so it has no 1st, 2nd, ... occurrence. Pick an event variable.`, `变量"${f.name}"：${src.label.zh}没有日期，无法区分第 1、2 次……请选择事件型变量。`);
       checkWindow(f);
@@ -281,15 +308,27 @@ export function compileDataset(def: DatasetDefinition, manifest: RegistryManifes
     joins.push(`LEFT JOIN ${ref} ON ${ref}.patient_id = c.patient_id`);
   }
 
-  // Computed features, in order, each a layer over the previous one.
+  for (const g of windowGroups.values()) {
+    steps[g.step] = { feature: g.features.map((f) => f.name).join(', '), sql: windowGroupStep(g.features, g.src, naming.cohort) };
+  }
+
+  // Computed features, in order, each a layer over the previous one. Layers are materialised:
+  // a quantile cut reads its layer once per cut point, which would otherwise re-run every join.
   let query = `SELECT ${baseSelect.join(', ')} FROM ${naming.cohort} AS c ${joins.join(' ')}`;
   let layer = 0;
   for (const f of def.features) {
     if (f.kind !== 'derived' && f.kind !== 'bin') continue;
     const prev = `l${layer++}`;
     if (f.kind === 'derived') {
-      const e = compileExpression(f.expression, known);
-      query = `WITH ${prev} AS (${query}) SELECT *, ${e.sql} AS ${ident(f.name)} FROM ${prev}`;
+      let e: ReturnType<typeof compileExpression>;
+      try {
+        e = compileExpression(f.expression, known);
+      } catch (err) {
+        // Say which column's formula it is: a dataset may have several.
+        if (err instanceof UserError) throw new UserError(err.kind, err.code, { en: `Column "${f.name}": ${err.i18n.en}`, zh: `列"${f.name}"：${err.i18n.zh}` });
+        throw err;
+      }
+      query = `WITH ${prev} AS MATERIALIZED (${query}) SELECT *, ${e.sql} AS ${ident(f.name)} FROM ${prev}`;
       addColumn({ name: f.name, type: measureTypeOfExpr(e.type), label: f.label ?? { en: f.name, zh: f.name }, definition: featureWords(f, { en: '', zh: '' }) });
     } else {
       const input = byName.get(f.input);
@@ -297,7 +336,7 @@ export function compileDataset(def: DatasetDefinition, manifest: RegistryManifes
         throw specError('bad_bin_input', `Feature "${f.name}": "${f.input}" is not a numeric variable defined before it.`, `变量"${f.name}"："${f.input}"不是在其之前定义的数值变量。`);
       }
       const b = binSql(f, ident(f.input), prev);
-      query = `WITH ${prev} AS (${query}) SELECT *, ${b.sql} AS ${ident(f.name)} FROM ${prev}`;
+      query = `WITH ${prev} AS MATERIALIZED (${query}) SELECT *, ${b.sql} AS ${ident(f.name)} FROM ${prev}`;
       addColumn({ name: f.name, type: 'categorical', label: f.label ?? { en: `${input.label.en} (groups)`, zh: `${input.label.zh}（分组）` }, definition: featureWords(f, input.label), levels: b.levels });
     }
   }

@@ -34,6 +34,18 @@ export function binWords(f: BinFeature): I18nText {
   return { en: `${f.input} cut at ${f.method.breaks.join(', ')} (${closed.en})`, zh: `${f.input} 以 ${f.method.breaks.join('、')} 为界（${closed.zh}）` };
 }
 
+/** "last value in the 30 days before index" / "索引日前 30 天内的最后一次值". */
+export function windowAggregateWords(a: Aggregate, w: Window): I18nText {
+  const ww = windowWords(w);
+  return { en: `${AGG[a].en} ${ww.en}`, zh: `${ww.zh}的${AGG[a].zh}` };
+}
+
+/** "values 1 to 3, in time order, in the 365 days after index". */
+export function pivotWords(k: number, w: Window): I18nText {
+  const ww = windowWords(w);
+  return { en: `values 1 to ${k} in time order ${ww.en}`, zh: `${ww.zh}按时间顺序的第 1 至 ${k} 个值` };
+}
+
 /** One sentence defining a feature, for the codebook. `source` names its source in words. */
 export function featureWords(f: Feature, source: I18nText): I18nText {
   switch (f.kind) {
@@ -43,8 +55,8 @@ export function featureWords(f: Feature, source: I18nText): I18nText {
       return { en: `${a.en} of ${source.en} ${w.en}`, zh: `${source.zh}${w.zh}的${a.zh}` };
     }
     case 'pivot': {
-      const w = windowWords(f.window);
-      return { en: `${source.en}: value at occurrence 1..${f.occurrences} ${w.en}`, zh: `${source.zh}${w.zh}第 1..${f.occurrences} 次的值` };
+      const p = pivotWords(f.occurrences, f.window);
+      return { en: `${source.en}: ${p.en}`, zh: `${source.zh}：${p.zh}` };
     }
     case 'outcome': {
       const start = f.start ?? 1;

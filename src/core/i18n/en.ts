@@ -49,6 +49,7 @@ export const en = {
   'data.dropTable': 'Remove table',
   'data.dropTableConfirm': 'Remove table "{name}"?',
   'data.source': 'Source: {file}',
+  'data.sourceDataset': 'Analysis dataset {file} (built in Datasets)',
   'data.encoding': 'Encoding: {encoding}',
   'data.delimiter': 'Delimiter: {delimiter}',
   'data.sheet': 'Sheet',

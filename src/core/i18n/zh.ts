@@ -47,6 +47,7 @@ export const zh: Messages = {
   'data.dropTable': '移除数据表',
   'data.dropTableConfirm': '确定移除数据表“{name}”吗？',
   'data.source': '来源：{file}',
+  'data.sourceDataset': '分析数据集 {file}（在“分析数据集”中构建）',
   'data.encoding': '编码：{encoding}',
   'data.delimiter': '分隔符：{delimiter}',
   'data.sheet': '工作表',

@@ -23,6 +23,13 @@ export function readDataCode(origin: DataOrigin): string {
       return `d <- as.data.frame(arrow::read_ipc_file(${rString(origin.file)}))`;
     case 'json':
       return `d <- jsonlite::fromJSON(${rString(origin.file)})`;
+    case 'dataset':
+      // An analysis dataset: its CSV and read_<name>.R come from the Datasets view's export.
+      return [
+        `# Analysis dataset "${origin.file}": export "CSV" and "R script" from the Datasets view, then`,
+        `source(${rString(`read_${origin.file}.R`)}, encoding = "UTF-8")`,
+        `d <- ${/^[A-Za-z.][A-Za-z0-9._]*$/.test(origin.file) ? origin.file : '`' + origin.file + '`'}`,
+      ].join('\n');
     default:
       return `d <- read.csv(${rString(origin.file)}, check.names = FALSE, na.strings = c("", "NA", "N/A", "NULL", "null", "NaN", ".", "-"))`;
   }
