@@ -7,7 +7,8 @@
 //    (methods-browser.mjs); R only when Rscript exists
 //  - registry open, catalogue scan and timeline, 2,000 and 100,000 patients, in Node
 //    (registry.mjs) and Chromium (registry-browser.mjs)
-//  - an analysis dataset with 50 features on the 100,000-patient registry (dataset.mjs)
+//  - a cohort count and materialisation (cohort.mjs) and an analysis dataset with 50 features
+//    (dataset.mjs) on the 100,000-patient registry
 import { statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { launch } from '../../test/e2e/harness.mjs';
@@ -75,7 +76,7 @@ try {
 // Node: the same core with DuckDB-WASM's Node build.
 const { spawnSync } = await import('node:child_process');
 let status = 0;
-for (const [script, ...args] of [['node-bench.mjs', big], ['methods.mjs'], ['methods-browser.mjs'], ['registry.mjs'], ['registry-browser.mjs'], ['dataset.mjs']]) {
+for (const [script, ...args] of [['node-bench.mjs', big], ['methods.mjs'], ['methods-browser.mjs'], ['registry.mjs'], ['registry-browser.mjs'], ['cohort.mjs'], ['dataset.mjs']]) {
   const r = spawnSync(process.execPath, [fileURLToPath(new URL(`./${script}`, import.meta.url)), ...args], { stdio: 'inherit' });
   status ||= r.status ?? 1;
 }
