@@ -22,7 +22,7 @@ function line(name: string, value: string, unit: string) {
 }
 
 /** "First ischaemic stroke admission, age >= 18, HbA1c within 30 days before, no prior stroke, followed for 1 year". */
-function acceptance(m: RegistryManifest): CohortDefinition {
+export function acceptance(m: RegistryManifest): CohortDefinition {
   return {
     format: 1,
     name: 'bench',

@@ -14,7 +14,7 @@ import { materializeAllPatients } from '../../src/core/dataset/all-patients';
 import { buildDataset } from '../../src/core/dataset/build';
 import type { Aggregate, Feature } from '../../src/core/dataset/types';
 
-function fiftyFeatures(nodes: CatalogueNode[]): Feature[] {
+export function fiftyFeatures(nodes: CatalogueNode[]): Feature[] {
   const events = nodes.filter((n) => n.variable!.grain === 'event' && ['numeric', 'integer'].includes(n.variable!.type));
   const patients = nodes.filter((n) => n.variable!.grain === 'patient' && !n.id.startsWith('omics.'));
   const aggs: Aggregate[] = ['last', 'mean', 'max', 'count'];

@@ -4,6 +4,8 @@
 // worker's API (window.__clinstatEngine.runAnalysis: Comlink, the worker, DuckDB-WASM, the
 // plugin, the Result cloned back), once to warm up and once timed with performance.now() in the
 // page. Beside it R's own call on the same CSV (method-cases.mjs) when Rscript exists.
+// Options: --dist DIR (or METHODS_DIST) for a build elsewhere than dist/, METHODS_ONLY and
+// METHODS_NO_R as for methods.mjs.
 // Prints figures and ratios; asserts nothing.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -14,8 +16,12 @@ import { hasRscript, methodCases, rTime } from './method-cases.mjs';
 import { regressionCsv, survivalCsv } from './methods-data.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-if (!existsSync(root + 'dist/index.html')) {
-  console.log('methods in Chromium: dist/ not found, skipped (build the app first: npx vite build)');
+// The built app: dist/, or another build folder given as `--dist DIR` or METHODS_DIST=DIR
+// (e.g. npx vite build --outDir /tmp/dist-x, so as not to replace a shared dist/).
+const distArg = process.argv.indexOf('--dist');
+const dist = path.resolve(distArg > 0 ? process.argv[distArg + 1] : process.env.METHODS_DIST ?? root + 'dist');
+if (!existsSync(path.join(dist, 'index.html'))) {
+  console.log(`methods in Chromium: ${dist} has no built app, skipped (build the app first: npx vite build)`);
   process.exit(1);
 }
 
@@ -25,7 +31,9 @@ const files = {
   survival: await survivalCsv(dir, 1_000_000, 2),
   cox: await survivalCsv(dir, 100_000, 10),
 };
-const cases = methodCases(files);
+// METHODS_ONLY=cox,linear: only the cases whose name contains one of these (case-insensitive)
+const only = (process.env.METHODS_ONLY ?? '').toLowerCase().split(',').map((x) => x.trim()).filter(Boolean);
+const cases = methodCases(files).filter((c) => !only.length || only.some((o) => c.name.toLowerCase().includes(o)));
 
 /** The table name the importer gives a file (names.ts tableNameFromFile, for an unused name). */
 const tableName = (file) =>
@@ -34,11 +42,13 @@ const tableName = (file) =>
 // Chromium first, one file at a time (each table dropped after its cases, so that at most one
 // 1M-row table is held in the wasm heap), then R after the browser is closed.
 const browserSecs = new Map(); // case -> seconds, or { error }
-const server = await startServer({ port: 0, base: '/' });
+const server = await startServer({ port: 0, base: '/', dir: dist });
 const browser = await launch();
 try {
   const page = await (await browser.newContext()).newPage();
   page.on('pageerror', (err) => console.error(`  page error: ${err}`));
+  // METHODS_CONSOLE=1: echo the page's and its workers' console (for ad-hoc timing logs)
+  if (process.env.METHODS_CONSOLE) page.on('console', (m) => console.log(`  [console] ${m.text()}`));
   await page.goto(server.url + '?bench');
   await page.locator('[data-testid="engine-status"][data-status="ready"]').waitFor({ timeout: 120_000 });
   for (const file of new Set(cases.map((c) => c.file))) {
@@ -67,7 +77,7 @@ try {
   await server.close();
 }
 
-const withR = hasRscript();
+const withR = hasRscript() && !process.env.METHODS_NO_R;
 console.log(`\n${'method (Chromium, built app)'.padEnd(40)} ${'Chromium'.padStart(10)} ${withR ? 'R'.padStart(10) + ' ' + 'ratio'.padStart(7) : '(Rscript not found: no R comparison)'}`);
 for (const c of cases) {
   const b = browserSecs.get(c);

@@ -27,7 +27,8 @@ interface Case {
  * Environment knobs (for profiling; the defaults are the full benchmark):
  * METHODS_ONLY=cox,linear (cases whose name contains any of these, case-insensitive),
  * METHODS_NO_R=1 (skip R), METHODS_REPEAT=3 (timed runs per case; the fastest is shown),
- * METHODS_PROFILE=dir (a V8 CPU profile of each case's last timed run, written to dir).
+ * METHODS_PROFILE=dir (a V8 CPU profile of each case's last timed run, written to dir),
+ * METHODS_CPU=1 (also print the process CPU time of the fastest run: less sensitive to load).
  */
 export async function bench(files: Record<string, string>): Promise<void> {
   const only = (process.env.METHODS_ONLY ?? '').toLowerCase().split(',').map((s) => s.trim()).filter(Boolean);
@@ -52,6 +53,7 @@ export async function bench(files: Record<string, string>): Promise<void> {
     const origin = { file: c.file, format: 'csv' };
     await runAnalysis(conn, spec, { table, origin }); // warm-up
     let secs = Infinity;
+    let cpu = Infinity;
     const profileDir = process.env.METHODS_PROFILE;
     for (let k = 0; k < repeat; k++) {
       const session = profileDir && k === repeat - 1 ? new Session() : null;
@@ -61,8 +63,11 @@ export async function bench(files: Record<string, string>): Promise<void> {
         await session.post('Profiler.start');
       }
       const t0 = performance.now();
+      const c0 = process.cpuUsage();
       await runAnalysis(conn, spec, { table, origin });
       secs = Math.min(secs, (performance.now() - t0) / 1000);
+      const c1 = process.cpuUsage(c0);
+      cpu = Math.min(cpu, (c1.user + c1.system) / 1e6);
       if (session) {
         const { profile } = await session.post('Profiler.stop');
         mkdirSync(profileDir!, { recursive: true });
@@ -71,6 +76,7 @@ export async function bench(files: Record<string, string>): Promise<void> {
       }
     }
     let line = `${c.name.padEnd(40)} ${secs.toFixed(2).padStart(9)}s`;
+    if (process.env.METHODS_CPU) line += ` (cpu ${cpu.toFixed(2)}s)`;
     if (withR) {
       const r = rTime(c.file, c.r, ['survival']);
       line += r === null ? '   R failed' : ` ${r.toFixed(2).padStart(9)}s ${(secs / r).toFixed(2).padStart(7)}x`;

@@ -1,0 +1,64 @@
+// Cohort count and analysis-dataset build in Chromium, on the 100,000-patient registry: the same
+// definitions as the Node benches (cohort-core.ts, dataset-core.ts), run through the built app's
+// engine worker (`?bench` exposes it), after the registry's tables are loaded. Report only.
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { launch } from '../../test/e2e/harness.mjs';
+import { withModule } from '../../bin/ts-runner.mjs';
+import { startServer } from '../serve.mjs';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const large = root + 'bench-data/stroke-100k';
+const dist = (process.env.CLINSTAT_DIST ?? root + 'dist').replace(/\/$/, '');
+if (!existsSync(large + '/registry.json')) {
+  console.log('cohort/dataset browser bench: bench-data/stroke-100k is missing (run scripts/bench/registry.mjs first)');
+  process.exit(0);
+}
+function line(name, value, unit) {
+  console.log(`${name.padEnd(56)} ${String(value).padStart(10)} ${unit}`);
+}
+
+const manifest = JSON.parse(readFileSync(large + '/registry.json', 'utf8'));
+const [cohort, features] = await withModule('scripts/bench/cohort-core.ts', async (c) =>
+  withModule('scripts/bench/dataset-core.ts', async (d) => {
+    const flat = (n) => [n, ...(n.children ?? []).flatMap(flat)];
+    return [c.acceptance(manifest), d.fiftyFeatures(manifest.catalogue.flatMap(flat).filter((n) => n.variable))];
+  }),
+);
+
+const site = root + 'bench-data/site-cohort/';
+rmSync(site, { recursive: true, force: true });
+mkdirSync(site + 'registries', { recursive: true });
+for (const entry of readdirSync(dist)) if (entry !== 'registries') symlinkSync(dist + '/' + entry, site + entry);
+symlinkSync(large, site + 'registries/stroke-100k');
+writeFileSync(site + 'registries/index.json', JSON.stringify({ registries: [{ id: 'stroke-100k', path: 'stroke-100k/', title: { en: 'Benchmark', zh: '基准' }, description: { en: 'benchmark', zh: '基准' } }] }));
+
+const server = await startServer({ port: 0, base: '/', dir: site });
+const browser = await launch();
+try {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(server.url + '?bench');
+  await page.locator('[data-testid="engine-status"][data-status="ready"]').waitFor({ timeout: 120_000 });
+  const r = await page.evaluate(async ({ cohort, features }) => {
+    const api = window.__clinstatEngine;
+    const registries = new URL('registries/', location.href).href;
+    const t = () => performance.now();
+    await api.openRegistry(registries, 'stroke-100k');
+    let t0 = t();
+    await api.cohortCount('stroke-100k', cohort); // loads the tables it needs
+    const load = t() - t0;
+    t0 = t();
+    const count = await api.cohortCount('stroke-100k', cohort);
+    const countMs = t() - t0;
+    await api.datasetBuild({ format: '1', name: 'warm', registryId: 'stroke-100k', cohort: { kind: 'all-patients' }, features: features.slice(0, 1) }); // loads its tables
+    t0 = t();
+    const ds = await api.datasetBuild({ format: '1', name: 'bench', registryId: 'stroke-100k', cohort: { kind: 'all-patients' }, features });
+    return { load, countMs, remaining: count.steps.map((s) => s.remaining), dsMs: t() - t0, rows: ds.rows, cols: ds.columns.length };
+  }, { cohort, features });
+  line('cohort 100,000 patients: load its tables in Chromium', (r.load / 1000).toFixed(1), 's');
+  line('cohort 100,000 patients: live count in Chromium', Math.round(r.countMs), `ms (${r.remaining.join(' -> ')})`);
+  line(`dataset 100,000 patients: ${features.length} features in Chromium`, (r.dsMs / 1000).toFixed(2), `s (${r.rows} x ${r.cols})`);
+} finally {
+  await browser.close();
+  await server.close();
+}
