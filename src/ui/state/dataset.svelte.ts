@@ -3,6 +3,7 @@
  * build (progress, cancel, result, preview), exports (downloads) and the saved definitions
  * (IndexedDB, so closing the tab loses nothing).
  */
+import { downloadBlob } from '../lib/download';
 import { openDB, type IDBPDatabase } from 'idb';
 import type { DatasetBuildResult } from '../../core/dataset/build';
 import type { CodeEntry, CodedTable } from '../../core/dataset/codes';
@@ -233,20 +234,18 @@ class DatasetStore {
     try {
       const o = this.#privacyOptions();
       const file: ExportFile = await engine.call((api) => (format === 'frequencies' ? api.datasetFrequencies(r.table, o) : api.datasetExport(r.table, format, o)));
-      const blob = new Blob([file.bytes as BlobPart], { type: file.mime });
-      const url = URL.createObjectURL(blob);
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = file.filename;
-      document.body.append(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      downloadBlob(new Blob([file.bytes as BlobPart], { type: file.mime }), file.filename);
     } catch (e) {
       this.error = toUiError(e);
     } finally {
       this.exporting = null;
     }
+  }
+
+  /** The definition as JSON: what `clinstat run` reads as {"dataset": "<name>.dataset.json"}. */
+  downloadDefinition(): void {
+    const def = this.definition;
+    downloadBlob(new Blob([JSON.stringify(def, null, 2) + '\n'], { type: 'application/json' }), `${def.name || 'dataset'}.dataset.json`);
   }
 
   // --- saved definitions (IndexedDB) ---

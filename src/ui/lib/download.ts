@@ -1,5 +1,5 @@
 /**
- * Saving a figure from the page: an SVG document as .svg, or drawn onto a canvas (2x, white
+ * Saving files from the page (exports, figures, definitions); a figure: an SVG document as .svg, or drawn onto a canvas (2x, white
  * background) as .png. Everything stays in the browser (blob: URLs, no request leaves).
  */
 export function downloadBlob(blob: Blob, filename: string): void {
