@@ -3,10 +3,14 @@
 // formula, age quartiles, glucose at visits 1..3 and 1-year recurrence as time-to-event; build
 // with progress, completeness and preview; the table appears in the Data panel; a bad formula
 // gives a readable message; exports (CSV, Excel with codebook, Parquet, R script, codebook,
-// frequencies) downloaded and read back; Chinese. No request leaves the origin; console clean.
+// frequencies) downloaded and read back; the downloaded definition runs in `clinstat`; Chinese. No request leaves the origin; console clean.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { parquetReadObjects } from 'hyparquet';
 import { engineReady, openApp } from './harness.mjs';
@@ -135,6 +139,16 @@ test('dataset: build from the demo registry, preview, Data panel, export, Chines
     assert.match(codebook.bytes.toString('utf8'), /hba1c_all,/);
     const fq = await download(page, 'ds-export-frequencies');
     assert.match(fq.bytes.toString('utf8'), /^\uFEFFvariable,level,count,percent/);
+
+    // The definition downloaded from the page builds the same dataset from the command line.
+    const def = await download(page, 'ds-export-definition');
+    assert.equal(def.name, 'stroke1y.dataset.json');
+    const dir = await mkdtemp(path.join(tmpdir(), 'clinstat-ds-'));
+    await writeFile(path.join(dir, def.name), def.bytes);
+    await writeFile(path.join(dir, 'spec.json'), JSON.stringify({ plugin: 'describe.descriptives', data: { dataset: def.name }, roles: { variables: ['age'] } }));
+    const cli = spawnSync(process.execPath, [fileURLToPath(new URL('../../bin/clinstat.mjs', import.meta.url)), 'run', path.join(dir, 'spec.json')], { encoding: 'utf8' });
+    assert.equal(cli.status, 0, cli.stderr);
+    assert.equal(JSON.parse(cli.stdout).n.rows, 2000);
 
     // The dataset is a table in the workbench's Data panel.
     await page.getByTestId('nav-workbench').click();
