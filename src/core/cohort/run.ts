@@ -12,8 +12,22 @@ import { validateCohort } from './validate';
 import { eachEventQuery } from './walk';
 import type { CohortCount, CohortDefinition, CohortIssue, EventQuery } from './types';
 
+/**
+ * Whether a code matches any row, remembered per connection: registry tables do not change once
+ * loaded, and a live recount after each edit would otherwise rescan every code column (millions of
+ * rows in a large registry) for codes that were already checked.
+ */
+const codeMatches = new WeakMap<Connector, Map<string, boolean>>();
+
+function codeCache(conn: Connector): Map<string, boolean> {
+  let c = codeMatches.get(conn);
+  if (!c) codeMatches.set(conn, (c = new Map()));
+  return c;
+}
+
 /** Codes that match no row of their table's code column: an issue at that criterion's codes. */
 export async function checkCodes(conn: Connector, m: RegistryManifest, def: CohortDefinition): Promise<CohortIssue[]> {
+  const cache = codeCache(conn);
   const out: CohortIssue[] = [];
   const jobs: { q: EventQuery; path: string }[] = [];
   eachEventQuery(def, (q, path) => {
@@ -22,11 +36,16 @@ export async function checkCodes(conn: Connector, m: RegistryManifest, def: Coho
   for (const { q, path } of jobs) {
     const codes = q.codes!.map((c) => c.trim()).filter(Boolean);
     if (!codes.length) continue;
-    const col = `CAST(${ident(q.codeColumn!)} AS VARCHAR)`;
-    const counts = codes.map((c, i) => `count(*) FILTER (WHERE ${q.codeMatch === 'exact' ? `${col} = ${literal(c)}` : `starts_with(${col}, ${literal(c)})`})::INTEGER AS n${i}`);
-    const row = (await conn.query(`SELECT ${counts.join(', ')} FROM ${ident(q.table)}`)).get(0)?.toJSON() ?? {};
-    codes.forEach((c, i) => {
-      if (!Number(row[`n${i}`])) {
+    const keyOf = (c: string) => [m.id, q.table, q.codeColumn, q.codeMatch, c].join('\u0000');
+    const unknown = codes.filter((c) => !cache.has(keyOf(c)));
+    if (unknown.length) {
+      const col = `CAST(${ident(q.codeColumn!)} AS VARCHAR)`;
+      const found = unknown.map((c, i) => `bool_or(${q.codeMatch === 'exact' ? `${col} = ${literal(c)}` : `starts_with(${col}, ${literal(c)})`}) AS n${i}`);
+      const row = (await conn.query(`SELECT ${found.join(', ')} FROM ${ident(q.table)}`)).get(0)?.toJSON() ?? {};
+      unknown.forEach((c, i) => cache.set(keyOf(c), row[`n${i}`] === true));
+    }
+    codes.forEach((c) => {
+      if (!cache.get(keyOf(c))) {
         out.push({
           path: `${path}.codes`,
           message: {
