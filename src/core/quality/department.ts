@@ -1,0 +1,79 @@
+/**
+ * Scores per department: a record's department is a categorical column named like a department
+ * (department, dept, ward, unit of care) in its own table or in the table one foreign key away
+ * (a lab result's visit). Found from the manifest, so any registry laid out that way gets it.
+ */
+import type { Connector } from '../engine/connector';
+import { ident, literal } from '../engine/connector';
+import { toJsonRows } from '../engine/rows';
+import type { RegistryManifest, RegistryTable } from '../registry/types';
+import { recordIdSql, tableOf } from './sql';
+import type { Finding } from './types';
+
+const DEPARTMENT = /^(department|dept|ward|specialty|科室)$/i;
+
+/** SQL pieces giving a department per row of `table` (alias t), or null. */
+export function departmentSource(manifest: RegistryManifest, table: RegistryTable): { from: string; expr: string } | null {
+  const own = table.columns.find((c) => DEPARTMENT.test(c.name));
+  if (own) return { from: `${ident(table.name)} t`, expr: `t.${ident(own.name)}` };
+  for (const fk of table.foreign_keys) {
+    const ref = tableOf(manifest, fk.references.table);
+    const col = ref?.columns.find((c) => DEPARTMENT.test(c.name));
+    if (ref && col) {
+      return {
+        from: `${ident(table.name)} t LEFT JOIN ${ident(ref.name)} d ON d.${ident(fk.references.column)} = t.${ident(fk.column)}`,
+        expr: `d.${ident(col.name)}`,
+      };
+    }
+  }
+  return null;
+}
+
+/** Rows per department per table (the denominators), for the tables named (those with findings). */
+export async function rowsByDepartment(conn: Connector, manifest: RegistryManifest, tables: Set<string>): Promise<Record<string, Record<string, number>>> {
+  const out: Record<string, Record<string, number>> = {};
+  for (const table of manifest.tables.filter((t) => tables.has(t.name))) {
+    const src = departmentSource(manifest, table);
+    if (!src) continue;
+    const rows = toJsonRows(await conn.query(`SELECT CAST(${src.expr} AS VARCHAR) AS dep, count(*)::BIGINT AS n FROM ${src.from} WHERE ${src.expr} IS NOT NULL GROUP BY 1`));
+    out[table.name] = Object.fromEntries(rows.map((r) => [String(r.dep), Number(r.n)]));
+  }
+  return out;
+}
+
+/** Sets `department` on the kept findings whose table has one (one query per table). */
+export async function attachDepartments(conn: Connector, manifest: RegistryManifest, findings: Finding[]): Promise<void> {
+  const byTable = new Map<string, Finding[]>();
+  for (const f of findings) byTable.set(f.table, [...(byTable.get(f.table) ?? []), f]);
+  for (const [name, list] of byTable) {
+    const table = tableOf(manifest, name);
+    const src = table && departmentSource(manifest, table);
+    if (!table || !src) continue;
+    const ids = [...new Set(list.map((f) => f.record_id))];
+    for (let i = 0; i < ids.length; i += 1000) {
+      const chunk = ids.slice(i, i + 1000).map(literal).join(', ');
+      const rows = toJsonRows(await conn.query(`SELECT ${recordIdSql(table, 't')} AS id, CAST(${src.expr} AS VARCHAR) AS dep FROM ${src.from} WHERE ${recordIdSql(table, 't')} IN (${chunk})`));
+      const dep = new Map(rows.map((r) => [String(r.id), r.dep === null ? null : String(r.dep)]));
+      for (const f of list) if (dep.has(f.record_id)) f.department = dep.get(f.record_id) ?? null;
+    }
+  }
+}
+
+export interface DepartmentScore {
+  department: string;
+  /** Kept findings whose record belongs to the department. */
+  findings: number;
+  rows: number;
+  /** Findings per 1,000 rows of the department's records in the tables with findings. */
+  perThousand: number;
+}
+
+export function departmentScores(findings: Finding[], rows: Record<string, Record<string, number>>): DepartmentScore[] {
+  const total = new Map<string, number>();
+  for (const t of Object.values(rows)) for (const [d, n] of Object.entries(t)) total.set(d, (total.get(d) ?? 0) + n);
+  const found = new Map<string, number>();
+  for (const f of findings) if (f.department) found.set(f.department, (found.get(f.department) ?? 0) + 1);
+  return [...total]
+    .map(([department, n]) => ({ department, rows: n, findings: found.get(department) ?? 0, perThousand: n ? (1000 * (found.get(department) ?? 0)) / n : 0 }))
+    .sort((a, b) => b.perThousand - a.perThousand || a.department.localeCompare(b.department));
+}
