@@ -8,8 +8,8 @@
 //  - registry open, catalogue scan and timeline, 2,000 and 100,000 patients, in Node
 //    (registry.mjs) and Chromium (registry-browser.mjs)
 //  - a cohort count and materialisation (cohort.mjs) and an analysis dataset with 50 features
-//    (dataset.mjs) on the 100,000-patient registry, in Node and Chromium (cohort-dataset-browser.mjs)
-//  - the data-quality check suite, 2,000 and 100,000 patients, in Node (quality.mjs)
+//    (dataset.mjs) on the 100,000-patient registry, in Node and Chromium (registry-features-browser.mjs)
+//  - the data-quality check suite, 2,000 and 100,000 patients, in Node (quality.mjs) and Chromium
 import { statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { launch } from '../../test/e2e/harness.mjs';
@@ -77,7 +77,7 @@ try {
 // Node: the same core with DuckDB-WASM's Node build.
 const { spawnSync } = await import('node:child_process');
 let status = 0;
-for (const [script, ...args] of [['node-bench.mjs', big], ['methods.mjs'], ['methods-browser.mjs'], ['registry.mjs'], ['registry-browser.mjs'], ['cohort.mjs'], ['dataset.mjs'], ['cohort-dataset-browser.mjs'], ['quality.mjs']]) {
+for (const [script, ...args] of [['node-bench.mjs', big], ['methods.mjs'], ['methods-browser.mjs'], ['registry.mjs'], ['registry-browser.mjs'], ['cohort.mjs'], ['dataset.mjs'], ['registry-features-browser.mjs'], ['quality.mjs']]) {
   const r = spawnSync(process.execPath, [fileURLToPath(new URL(`./${script}`, import.meta.url)), ...args], { stdio: 'inherit' });
   status ||= r.status ?? 1;
 }

@@ -1,6 +1,7 @@
-// Cohort count and analysis-dataset build in Chromium, on the 100,000-patient registry: the same
-// definitions as the Node benches (cohort-core.ts, dataset-core.ts), run through the built app's
-// engine worker (`?bench` exposes it), after the registry's tables are loaded. Report only.
+// Cohort count, analysis-dataset build and the data-quality check suite in Chromium, on the
+// 100,000-patient registry: the same work as the Node benches (cohort-core.ts, dataset-core.ts,
+// quality-core.ts), run through the built app's engine worker (`?bench` exposes it), after the
+// registry's tables are loaded. Report only.
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { launch } from '../../test/e2e/harness.mjs';
@@ -57,11 +58,20 @@ try {
     await api.datasetBuild({ format: '1', name: 'warm', registryId: 'stroke-100k', cohort: { kind: 'all-patients' }, features: features.slice(0, 1) }); // loads its tables
     t0 = t();
     const ds = await api.datasetBuild({ format: '1', name: 'bench', registryId: 'stroke-100k', cohort: { kind: 'all-patients' }, features });
-    return { load, countMs, remaining: count.steps.map((s) => s.remaining), dsMs: t() - t0, rows: ds.rows, cols: ds.columns.length };
+    const dsMs = t() - t0;
+    await api.variableRecords('stroke-100k', 'demographics.age', 1); // loads every remaining table
+    t0 = t();
+    const q = await api.runQuality('stroke-100k', { disabled: [], thresholds: {}, userRules: [] });
+    const qMs = t() - t0;
+    return {
+      load, countMs, remaining: count.steps.map((s) => s.remaining), dsMs, rows: ds.rows, cols: ds.columns.length,
+      qMs, verdicts: q.summaries.length, failed: q.summaries.filter((x) => !x.passed).length,
+    };
   }, { cohort, features });
   line('cohort 100,000 patients: load its tables in Chromium', (r.load / 1000).toFixed(1), 's');
   line('cohort 100,000 patients: live recount after an edit in Chromium', Math.round(r.countMs), `ms (${r.remaining.join(' -> ')})`);
   line(`dataset 100,000 patients: ${features.length} features in Chromium`, (r.dsMs / 1000).toFixed(2), `s (${r.rows} x ${r.cols})`);
+  line('quality 100,000 patients: full check suite in Chromium', (r.qMs / 1000).toFixed(1), `s (${r.verdicts} verdicts, ${r.failed} failed)`);
 } finally {
   await browser.close();
   await server.close();
