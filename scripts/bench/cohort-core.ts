@@ -3,9 +3,6 @@
  * count (one query, every step), the data checks (codes), and materialising the cohort table.
  * Report only: no timing assertions.
  */
-import { readFile } from 'node:fs/promises';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import path from 'node:path';
 import { compileCohort } from '../../src/core/cohort/compile';
 import { materializeCohort } from '../../src/core/cohort/materialize';
 import { defaultPerson } from '../../src/core/cohort/presets';
@@ -14,7 +11,7 @@ import type { CohortDefinition } from '../../src/core/cohort/types';
 import { tablesNeeded } from '../../src/core/cohort/walk';
 import { createNodeConnector } from '../../src/core/engine/duckdb-node';
 import { CancelToken } from '../../src/core/errors';
-import { RegistrySession } from '../../src/core/registry/session';
+import { folderSession } from './folder-session';
 import type { RegistryManifest } from '../../src/core/registry/types';
 
 function line(name: string, value: string, unit: string) {
@@ -39,14 +36,7 @@ export function acceptance(m: RegistryManifest): CohortDefinition {
 }
 
 export async function bench(folder: string, label: string): Promise<void> {
-  const root = pathToFileURL(path.dirname(folder) + '/').href;
-  const id = path.basename(folder);
-  const session = new RegistrySession(async (url) => {
-    if (url.endsWith('/index.json')) {
-      return new TextEncoder().encode(JSON.stringify({ registries: [{ id, path: `${id}/`, title: { en: id, zh: id }, description: { en: 'benchmark', zh: '基准测试' } }] }));
-    }
-    return new Uint8Array(await readFile(fileURLToPath(url)));
-  });
+  const { session, root, id } = folderSession(folder);
   const conn = await createNodeConnector();
   const m = await session.open(root, id);
   const def = acceptance(m);

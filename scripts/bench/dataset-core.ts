@@ -4,11 +4,8 @@
  * on the 100,000-patient registry, timed from the cohort table to the registered dataset (loading
  * the registry's tables is the registry bench's figure). Prints the time per step.
  */
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createNodeConnector } from '../../src/core/engine/duckdb-node';
-import { RegistrySession } from '../../src/core/registry/session';
+import { folderSession } from './folder-session';
 import type { CatalogueNode } from '../../src/core/registry/types';
 import { materializeAllPatients } from '../../src/core/dataset/all-patients';
 import { buildDataset } from '../../src/core/dataset/build';
@@ -29,12 +26,7 @@ export function fiftyFeatures(nodes: CatalogueNode[]): Feature[] {
 }
 
 export async function bench(folder: string, label: string): Promise<void> {
-  const id = path.basename(folder);
-  const root = pathToFileURL(path.dirname(folder) + '/').href;
-  const session = new RegistrySession(async (url) => {
-    if (url.endsWith('/index.json')) return new TextEncoder().encode(JSON.stringify({ registries: [{ id, path: `${id}/`, title: { en: id, zh: id }, description: { en: 'benchmark', zh: '基准测试' } }] }));
-    return new Uint8Array(await readFile(fileURLToPath(url)));
-  });
+  const { session, root, id } = folderSession(folder);
   const conn = await createNodeConnector();
   try {
     const manifest = await session.open(root, id);

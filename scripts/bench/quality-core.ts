@@ -3,27 +3,17 @@
  * over a registry already loaded into DuckDB, with progress printed per step. Reports figures
  * only; the issue's target is under 30 s for 100,000 patients.
  */
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createNodeConnector } from '../../src/core/engine/duckdb-node';
 import { CancelToken } from '../../src/core/errors';
 import { runQuality } from '../../src/core/quality/runner';
-import { RegistrySession } from '../../src/core/registry/session';
+import { folderSession } from './folder-session';
 
 function line(name: string, value: string, unit: string) {
   console.log(`${name.padEnd(48)} ${value.padStart(10)} ${unit}`);
 }
 
 export async function bench(folder: string, label: string): Promise<void> {
-  const root = pathToFileURL(path.dirname(folder) + '/').href;
-  const id = path.basename(folder);
-  const session = new RegistrySession(async (url) => {
-    if (url.endsWith('/index.json')) {
-      return new TextEncoder().encode(JSON.stringify({ registries: [{ id, path: `${id}/`, title: { en: id, zh: id }, description: { en: 'benchmark', zh: '基准测试' } }] }));
-    }
-    return new Uint8Array(await readFile(fileURLToPath(url)));
-  });
+  const { session, root, id } = folderSession(folder);
   const conn = await createNodeConnector();
   try {
     const manifest = await session.open(root, id);

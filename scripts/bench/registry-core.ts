@@ -2,12 +2,9 @@
  * Registry benchmarks in Node: open (manifest + every table into DuckDB), the catalogue
  * completeness scan over all variables, and one patient's timeline.
  */
-import { readFile } from 'node:fs/promises';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import path from 'node:path';
 import { createNodeConnector } from '../../src/core/engine/duckdb-node';
 import { CancelToken } from '../../src/core/errors';
-import { RegistrySession } from '../../src/core/registry/session';
+import { folderSession } from './folder-session';
 
 function line(name: string, value: string, unit: string) {
   console.log(`${name.padEnd(48)} ${value.padStart(10)} ${unit}`);
@@ -15,14 +12,7 @@ function line(name: string, value: string, unit: string) {
 
 export async function bench(folder: string, label: string): Promise<void> {
   // A one-entry index pointing at the folder, as a site's index.json would.
-  const root = pathToFileURL(path.dirname(folder) + '/').href;
-  const id = path.basename(folder);
-  const session = new RegistrySession(async (url) => {
-    if (url.endsWith('/index.json')) {
-      return new TextEncoder().encode(JSON.stringify({ registries: [{ id, path: `${id}/`, title: { en: id, zh: id }, description: { en: 'benchmark', zh: '基准测试' } }] }));
-    }
-    return new Uint8Array(await readFile(fileURLToPath(url)));
-  });
+  const { session, root, id } = folderSession(folder);
   const conn = await createNodeConnector();
   let t = performance.now();
   await session.open(root, id);

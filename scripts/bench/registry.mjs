@@ -1,17 +1,9 @@
 // Registry benchmarks (Node): the shipped 2,000-patient demo and a generated 100,000-patient one.
-import { existsSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { withModule } from '../../bin/ts-runner.mjs';
+import { demo, ensureLargeRegistry } from './large-registry.mjs';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const large = root + 'bench-data/stroke-100k';
-if (!existsSync(large + '/registry.json')) {
-  console.log('generating the 100,000-patient registry (about a minute)...');
-  const r = spawnSync(process.execPath, [root + 'scripts/registry/generate.mjs', '--patients', '100000', '--seed', '42', '--out', large], { stdio: 'inherit' });
-  if (r.status !== 0) process.exit(r.status ?? 1);
-}
+const large = ensureLargeRegistry();
 await withModule('scripts/bench/registry-core.ts', async (m) => {
-  await m.bench(root + 'public/registries/stroke-demo', '2,000 patients');
+  await m.bench(demo, '2,000 patients');
   await m.bench(large, '100,000 patients');
 });
