@@ -1,24 +1,11 @@
 /** Events before birth: each event table's main time against the patient table's birth date. */
-import { countSql, evaluateAll, ident, literal, patientIdSql, recordIdSql, timeSql, type ViolationQuery } from '$core/quality/sql';
-import { eventTables, lifeDates } from '$core/quality/temporal';
+import { evaluateAll } from '$core/quality/sql';
+import { lifeDateQueries, lifeDates } from '$core/quality/temporal';
 import type { CheckOutput, QualityCheckContext } from '$core/quality/types';
 
 export async function run(ctx: QualityCheckContext): Promise<CheckOutput> {
   const life = lifeDates(ctx.manifest);
   if (!life?.birth) return { summaries: [], findings: [] };
-  const birth = `CAST(p.${ident(life.birth)} AS DATE)`;
-  const queries: ViolationQuery[] = eventTables(ctx.manifest).map((table) => {
-    const when = timeSql(table, 'x');
-    return {
-      table: table.name,
-      column: table.time_columns[0],
-      checkedSql: countSql(table, `${ident(table.time_columns[0])} IS NOT NULL`),
-      violationsSql: `SELECT ${recordIdSql(table, 'x')} AS record_id, ${patientIdSql(table, 'x')} AS patient_id, ${when} AS value, ${when} AS time,
-          ${literal(table.name + ' dated ')} || CAST(${when} AS VARCHAR) || ' before birth ' || CAST(${birth} AS VARCHAR) AS detail_en,
-          ${literal(table.name + ' 日期 ')} || CAST(${when} AS VARCHAR) || ' 早于出生日期 ' || CAST(${birth} AS VARCHAR) AS detail_zh
-        FROM ${ident(table.name)} x JOIN ${ident(life.table.name)} p ON p.${ident(life.table.patient_key)} = x.${ident(table.patient_key)}
-        WHERE ${when} < ${birth}`,
-    };
-  });
+  const queries = lifeDateQueries(ctx.manifest, life, life.birth, (when, birth) => `${when} < ${birth}`, { en: 'before birth', zh: '早于出生日期' });
   return evaluateAll(ctx, queries);
 }
