@@ -1,9 +1,8 @@
 import type { ColumnData, InputIssue, PluginOutput, RunContext, RunInput } from '$core/plugin/types';
 import type { Assumption, ResultTable, ResultWarning } from '$core/results/types';
-import { chisqUpper } from '$core/stats/distributions';
 import { nullIfNaN, quantile } from '$core/stats/descriptive';
 import { asFactor, dropUnusedLevels, type Factor } from '$core/stats/factor';
-import { rankAverage, tieCorrection } from '$core/stats/rank';
+import { groupRankSums, kruskalFromRanks } from '$core/stats/kruskal';
 import { medianR } from '$core/stats/wilcoxon';
 import { boxFigure } from '$core/results/box-figure';
 
@@ -43,13 +42,7 @@ export function rankedGroups(input: RunInput): RankedGroups | InputIssue {
     }
   }
   const k = f.levels.length;
-  const { ranks, ties } = rankAverage(values);
-  const n = new Array<number>(k).fill(0);
-  const rankSum = new Array<number>(k).fill(0);
-  for (let i = 0; i < m; i++) {
-    n[codes[i]]++;
-    rankSum[codes[i]] += ranks[i];
-  }
+  const { ranks, ties, n, rankSum } = groupRankSums(values, codes, k);
   const samples = n.map((c) => new Float64Array(c));
   const pos = new Array<number>(k).fill(0);
   for (let i = 0; i < m; i++) samples[codes[i]][pos[codes[i]]++] = values[i];
@@ -77,13 +70,8 @@ export function run(_ctx: RunContext, input: RunInput): PluginOutput {
   const issues = groupIssues(p);
   if (issues.length) throw new Error(issues.map((i) => i.message.en).join(' '));
   const N = p.values.length;
-  const k = p.factor.levels.length;
-  let s = 0;
-  for (let j = 0; j < k; j++) s += (p.rankSum[j] * p.rankSum[j]) / p.n[j];
-  const H = ((12 * s) / (N * (N + 1)) - 3 * (N + 1)) / (1 - tieCorrection(p.ties) / (N * N * N - N));
-  const df = k - 1;
-  const pv = chisqUpper(H, df);
-  const eps = (H * (N + 1)) / (N * N - 1);
+  // the kernel (src/core/stats/kruskal.ts), shared with describe.table1
+  const { statistic: H, df, p_value: pv, epsilon_squared: eps } = kruskalFromRanks(p.n, p.rankSum, N, p.ties);
   const warnings: ResultWarning[] = [];
   const notes = ['epsilon_squared = H (n + 1) / (n² − 1), from 0 (no difference) to 1; about 0.01 small, 0.08 medium, 0.26 large.', `The statistic is corrected for ties (${p.ties.length} tied value${p.ties.length === 1 ? '' : 's'}).`];
   const notesZh = ['ε² = H (n + 1) / (n² − 1)，取值 0（无差异）至 1；约 0.01 为小、0.08 为中、0.26 为大。', `统计量已经结校正（${p.ties.length} 组结）。`];

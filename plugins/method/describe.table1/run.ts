@@ -9,7 +9,7 @@ import { crossTab, expectedCounts, finishTab, type CrossTab } from '$core/stats/
 import { fisher2x2, fisherRxC } from '$core/stats/discrete';
 import { pseudoInverse } from 'ml-matrix';
 import { onewayClassic } from '../compare.anova_oneway/run';
-import { run as kruskalRun } from '../compare.kruskal_wallis/run';
+import { kruskalWallis } from '$core/stats/kruskal';
 import { chisqTest } from '../categorical.chisq_independence/run';
 
 export type Summary = 'mean_sd' | 'median_iqr';
@@ -169,26 +169,9 @@ function combineSmd(pairs: number[], k: number): number | null {
   return pairs.reduce((s, v) => s + Math.abs(v), 0) / pairs.length;
 }
 
-function kruskalP(samples: Float64Array[], levels: string[]): number | null {
-  const n = samples.reduce((s, x) => s + x.length, 0);
-  const values = new Float64Array(n);
-  const codes = new Int32Array(n);
-  let pos = 0;
-  samples.forEach((x, j) => {
-    for (let i = 0; i < x.length; i++) {
-      values[pos] = x[i];
-      codes[pos++] = j;
-    }
-  });
-  const y: NumericColumn = { kind: 'numeric', name: 'y', type: 'numeric', values };
-  const g: CategoricalColumn = { kind: 'categorical', name: 'g', type: 'categorical', levels, codes };
-  try {
-    const out = kruskalRun({ progress() {}, checkCancelled() {} }, { roles: { outcome: y, group: g }, options: {}, n: { rows: n, used: n, excluded: 0 } }) as PluginOutput;
-    const p = out.tables.tidy.rows[0].p_value;
-    return typeof p === 'number' && Number.isFinite(p) ? p : null;
-  } catch {
-    return null;
-  }
+function kruskalP(samples: Float64Array[]): number | null {
+  const r = kruskalWallis(samples);
+  return r && Number.isFinite(r.p_value) ? r.p_value : null;
 }
 
 export interface VariableResult {
@@ -254,7 +237,7 @@ function analyseNumeric(v: NumericColumn, p: Prepared, cont: string, doTest: boo
     } else if (normal) {
       const r = onewayClassic(used.map((x) => x.s));
       res.p_value = r.dfw > 0 ? nullIfNaN(r.p) : null;
-    } else res.p_value = kruskalP(used.map((x) => x.s), used.map((x) => x.level));
+    } else res.p_value = kruskalP(used.map((x) => x.s));
     if (res.p_value === null && !res.noteEn) {
       res.noteEn = `${v.name}: p-value is null, the ${res.test} is undefined (constant values or too few values in a group).`;
       res.noteZh = `${v.name}：P 值为空，${testNameZh(res.test)}无定义（数值为常数或某组数据过少）。`;

@@ -1,7 +1,7 @@
 import type { ColumnData, InputIssue, PluginOutput, RunContext, RunInput } from '$core/plugin/types';
 import type { Assumption, ResultFigure, ResultTable, ResultWarning } from '$core/results/types';
 import { fUpper, normalQuantile, tPValue, tQuantile } from '$core/stats/distributions';
-import { columnToModelVar, gvif, leverage, lmFit, logLikLm, modelMatrix, sequentialSS, type Design, type LmFit, type ModelVar } from '$core/stats/linear-model';
+import { columnToModelVar, gvif, leverage, leverageAt, lmFit, logLikLm, modelMatrix, sequentialSS, type Design, type LmFit, type ModelVar } from '$core/stats/linear-model';
 import { fmt } from '$core/stats/format';
 
 /** At most this many points in each diagnostic figure (deterministic thinning). */
@@ -106,18 +106,30 @@ function thinIndex(n: number, max: number): Int32Array {
   return Int32Array.from({ length: max }, (_, k) => Math.round((k * (n - 1)) / (max - 1)));
 }
 
+/**
+ * Residuals vs fitted and the normal Q-Q plot of standardized residuals. `h` holds the
+ * leverages of every row, or (large n) of the rows of thinIndex(n, MAX_DIAG_POINTS) only: then
+ * both plots show that systematic sample of rows (the Q-Q plot the sample's standardized
+ * residuals against their normal quantiles), and the leverages of the other rows are never
+ * needed. The tables always use all rows.
+ */
 export function diagnosticFigures(fit: LmFit, h: Float64Array, sigma: number, yName: string): ResultFigure[] {
   const n = fit.n;
   const idx = thinIndex(n, MAX_DIAG_POINTS);
   const rvf = Array.from(idx, (i) => ({ fitted: fit.fitted[i], residual: fit.residuals[i] }));
-  const std = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const s = fit.residuals[i] / (sigma * Math.sqrt(1 - h[i]));
-    std[i] = Number.isFinite(s) ? s : 0; // h = 1 (a point fitted exactly): R gives NaN; drawn at 0
+  const sampled = h.length < n;
+  const m = sampled ? idx.length : n;
+  const std = new Float64Array(m);
+  for (let k = 0; k < m; k++) {
+    const i = sampled ? idx[k] : k;
+    const s = fit.residuals[i] / (sigma * Math.sqrt(1 - h[k]));
+    std[k] = Number.isFinite(s) ? s : 0; // h = 1 (a point fitted exactly): R gives NaN; drawn at 0
   }
   std.sort();
-  const a = n <= 10 ? 3 / 8 : 0.5; // R's ppoints
-  const qq = Array.from(idx, (i) => ({ theoretical: normalQuantile((i + 1 - a) / (n + 1 - 2 * a)), standardized: std[i] }));
+  const a = m <= 10 ? 3 / 8 : 0.5; // R's ppoints
+  const qq = sampled
+    ? Array.from(std, (v, k) => ({ theoretical: normalQuantile((k + 1 - a) / (m + 1 - 2 * a)), standardized: v }))
+    : Array.from(idx, (i) => ({ theoretical: normalQuantile((i + 1 - a) / (n + 1 - 2 * a)), standardized: std[i] }));
   const note = n > MAX_DIAG_POINTS ? ` (${MAX_DIAG_POINTS} of ${n} points)` : '';
   const noteZh = n > MAX_DIAG_POINTS ? `（${n} 个点中的 ${MAX_DIAG_POINTS} 个）` : '';
   return [
@@ -312,6 +324,7 @@ export function run(ctx: RunContext, input: RunInput): PluginOutput {
     });
   }
   ctx.progress(0.8, 'diagnostics');
-  const h = leverage(design, fit);
+  // Leverages of all rows only when every row is drawn; else of the drawn rows only.
+  const h = n > MAX_DIAG_POINTS ? leverageAt(design, fit, thinIndex(n, MAX_DIAG_POINTS)) : leverage(design, fit);
   return { tables, figures: diagnosticFigures(fit, h, sigma, p.yName), assumptions, warnings };
 }

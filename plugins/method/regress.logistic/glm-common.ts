@@ -15,8 +15,6 @@ export function covariateColumns(c: ColumnData | ColumnData[] | undefined): Colu
 export interface GlmDesign {
   design: Design;
   vars: ModelVar[];
-  /** Row-major copy of the design for the IRLS kernel. */
-  rowMajor: Float64Array;
 }
 
 /** Checks covariates: a factor needs two levels among the rows used; a numeric column numbers. */
@@ -60,16 +58,9 @@ export function covariateIssues(cols: ColumnData[], n: number): InputIssue[] {
 
 export function buildGlmDesign(cols: ColumnData[]): GlmDesign {
   const vars = cols.map((c) => columnToModelVar(c)!);
+  // The IRLS kernel reads the design's columns directly (glmFit's `cols`): no n × p copy.
   const design = modelMatrix(vars, vars.map((v) => [v.name]), true);
-  const { n, p } = design;
-  // Row by row: the writes go to consecutive addresses (column by column they would stride
-  // p doubles apart over an n·p array, a cache miss per value for a million rows).
-  const rowMajor = new Float64Array(n * p);
-  const dcols = design.cols;
-  for (let i = 0, off = 0; i < n; i++, off += p) {
-    for (let j = 0; j < p; j++) rowMajor[off + j] = dcols[j][i];
-  }
-  return { design, vars, rowMajor };
+  return { design, vars };
 }
 
 export interface TermInfo {

@@ -77,8 +77,8 @@ export function run(ctx: RunContext, input: RunInput): PluginOutput {
   const outcomeName = single(input.roles.outcome)!.name;
   const cols = covariateColumns(input.roles.covariates);
   const confLevel = Number(input.options.conf_level ?? 0.95);
-  const { design, rowMajor } = buildGlmDesign(cols);
-  const fit = glmFit({ family: 'binomial', x: rowMajor, n: design.n, p: design.p, y: out.y, checkCancelled: ctx.checkCancelled });
+  const { design } = buildGlmDesign(cols);
+  const fit = glmFit({ family: 'binomial', cols: design.cols, n: design.n, p: design.p, y: out.y, checkCancelled: ctx.checkCancelled });
   const names = design.colnames;
   const warnings: ResultWarning[] = [];
 

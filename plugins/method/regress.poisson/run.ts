@@ -60,7 +60,7 @@ export function run(ctx: RunContext, input: RunInput): PluginOutput {
   const ec = single(input.roles.exposure);
   const cols = covariateColumns(input.roles.covariates);
   const confLevel = Number(input.options.conf_level ?? 0.95);
-  const { design, rowMajor } = buildGlmDesign(cols);
+  const { design } = buildGlmDesign(cols);
   const n = design.n;
   let offset: Float64Array | undefined;
   if (ec) {
@@ -68,7 +68,7 @@ export function run(ctx: RunContext, input: RunInput): PluginOutput {
     offset = new Float64Array(n);
     for (let i = 0; i < n; i++) offset[i] = Math.log(e[i]);
   }
-  const fit = glmFit({ family: 'poisson', x: rowMajor, n, p: design.p, y, offset, checkCancelled: ctx.checkCancelled });
+  const fit = glmFit({ family: 'poisson', cols: design.cols, n, p: design.p, y, offset, checkCancelled: ctx.checkCancelled });
   const warnings: ResultWarning[] = [];
   const glanceNotes = { en: [] as string[], zh: [] as string[] };
   if (offset) {

@@ -37,15 +37,45 @@ export function selectExpression(column: string, type: ColumnType, as: Represent
 
 /** Reads column `index` of an Arrow result of DOUBLEs into a Float64Array (NaN = missing). */
 export function readNumeric(table: Table, index: number): Float64Array {
+  return readNumericChecked(table, index).values;
+}
+
+/**
+ * readNumeric, also telling whether any value may be missing (null or NaN; an infinity also
+ * answers true): each batch is checked right after its copy, while it is in cache, so that
+ * listwise deletion can skip a column without missing values.
+ */
+export function readNumericChecked(table: Table, index: number): { values: Float64Array; missing: boolean } {
   const out = new Float64Array(table.numRows);
   let offset = 0;
+  let missing = false;
   for (const batch of table.batches) {
-    const data = batch.getChildAt(index)!.data[0];
+    // the batch's Data directly (getChildAt would build a Vector per batch and column)
+    const data = batch.data.children[index];
     const values = data.values as Float64Array;
     const n = data.length;
     if (data.nullCount === 0) {
       out.set(values.subarray(0, n), offset);
+      if (!missing) {
+        // v * 0 is NaN for NaN (and for ±Infinity: then the column is merely checked value
+        // by value in completeRows, which keeps infinities); four sums, no branch per value
+        let a0 = 0;
+        let a1 = 0;
+        let a2 = 0;
+        let a3 = 0;
+        let i = offset;
+        const e = offset + n;
+        for (; i + 4 <= e; i += 4) {
+          a0 += out[i] * 0;
+          a1 += out[i + 1] * 0;
+          a2 += out[i + 2] * 0;
+          a3 += out[i + 3] * 0;
+        }
+        for (; i < e; i++) a0 += out[i] * 0;
+        if (a0 + a1 + a2 + a3 !== 0) missing = true;
+      }
     } else {
+      missing = true;
       const bitmap = data.nullBitmap!;
       const bitOffset = data.offset;
       for (let i = 0; i < n; i++) {
@@ -55,7 +85,7 @@ export function readNumeric(table: Table, index: number): Float64Array {
     }
     offset += n;
   }
-  return out;
+  return { values: out, missing };
 }
 
 /** Reads column `index` of an Arrow result of VARCHARs into raw strings (null = missing). */
@@ -68,6 +98,115 @@ export function readStrings(table: Table, index: number): (string | null)[] {
     offset += vector.length;
   }
   return out;
+}
+
+/** A categorical column as read: per row an index into `dict` (first-seen order), -1 = missing. */
+export interface CodedStrings {
+  codes: Int32Array;
+  dict: string[];
+  /** Whether any row is missing (code -1). */
+  missing?: boolean;
+}
+
+const utf8 = new TextDecoder();
+
+/**
+ * Reads column `index` of an Arrow result of VARCHARs as dictionary codes, without a string
+ * per row: short ASCII values (up to 6 bytes, as most category labels) are looked up by their
+ * bytes packed into a number, others decoded and looked up by string.
+ */
+export function readCategorical(table: Table, index: number): CodedStrings {
+  const codes = new Int32Array(table.numRows);
+  const dict: string[] = [];
+  const byString = new Map<string, number>();
+  const byBytes = new Map<number, number>();
+  const codeOf = (v: string) => {
+    let c = byString.get(v);
+    if (c === undefined) {
+      c = dict.length;
+      dict.push(v);
+      byString.set(v, c);
+    }
+    return c;
+  };
+  let offset = 0;
+  for (const batch of table.batches) {
+    const data = batch.data.children[index];
+    const n = data.length;
+    const offsets = data.valueOffsets as Int32Array | undefined;
+    if (data.offset !== 0 || !(offsets instanceof Int32Array)) {
+      // not a plain Utf8 buffer: the generic accessor
+      const vector = batch.getChildAt(index)!;
+      for (let i = 0; i < n; i++) {
+        const v = vector.get(i) as string | null;
+        codes[offset + i] = v === null ? -1 : codeOf(v);
+      }
+      offset += n;
+      continue;
+    }
+    const bytes = data.values as Uint8Array;
+    const bitmap = data.nullCount > 0 ? data.nullBitmap : null;
+    for (let i = 0; i < n; i++) {
+      if (bitmap && !((bitmap[i >> 3] >> (i & 7)) & 1)) {
+        codes[offset + i] = -1;
+        continue;
+      }
+      const s = offsets[i];
+      const e = offsets[i + 1];
+      const len = e - s;
+      if (len <= 6) {
+        let key = 0;
+        let ascii = true;
+        for (let k = e - 1; k >= s; k--) {
+          const b = bytes[k];
+          if (b >= 128) ascii = false;
+          key = key * 256 + b;
+        }
+        if (ascii) {
+          key = key * 8 + len;
+          let c = byBytes.get(key);
+          if (c === undefined) {
+            c = codeOf(String.fromCharCode(...bytes.subarray(s, e)));
+            byBytes.set(key, c);
+          }
+          codes[offset + i] = c;
+          continue;
+        }
+      }
+      codes[offset + i] = codeOf(utf8.decode(bytes.subarray(s, e)));
+    }
+    offset += n;
+  }
+  let missing = false;
+  for (let i = 0; i < codes.length; i++) {
+    if (codes[i] < 0) {
+      missing = true;
+      break;
+    }
+  }
+  return { codes, dict, missing };
+}
+
+/** As toCategorical, from dictionary codes: levels are the values among the kept rows, sorted. */
+export function codedToCategorical(name: string, type: MeasureType, raw: CodedStrings, keep?: Uint8Array): CategoricalColumn {
+  const { codes, dict } = raw;
+  const used = new Uint8Array(dict.length);
+  for (let i = 0; i < codes.length; i++) {
+    const c = codes[i];
+    if (c >= 0 && (!keep || keep[i])) used[c] = 1;
+  }
+  const levels = sortLevels(dict.filter((_, k) => used[k]), type);
+  const index = new Map(levels.map((l, i) => [l, i]));
+  const remap = Int32Array.from(dict, (v) => index.get(v) ?? -1);
+  const count = keep ? countKept(keep) : codes.length;
+  const out = new Int32Array(count);
+  let j = 0;
+  for (let i = 0; i < codes.length; i++) {
+    if (keep && !keep[i]) continue;
+    const c = codes[i];
+    out[j++] = c < 0 ? -1 : remap[c];
+  }
+  return { kind: 'categorical', name, type, levels, codes: out };
 }
 
 /** Sorts levels as R's factor() does for the column's type: numerically for numbers, else by code point. */
@@ -110,14 +249,27 @@ export function countKept(keep: Uint8Array): number {
   return n;
 }
 
-export type RawColumn = { kind: 'numeric'; values: Float64Array } | { kind: 'categorical'; values: (string | null)[] };
+export type RawColumn =
+  | { kind: 'numeric'; values: Float64Array; /** false when known to have no NaN (skipped by completeRows) */ missing?: boolean }
+  | { kind: 'categorical'; values: (string | null)[] }
+  | { kind: 'coded'; values: CodedStrings };
+
+/** Whether listwise deletion can drop nothing: every column is known to have no missing value. */
+export function noneMissing(columns: RawColumn[]): boolean {
+  return columns.every((c) => (c.kind === 'numeric' ? c.missing === false : c.kind === 'coded' ? c.values.missing === false : false));
+}
 
 /** Marks rows with no missing value in any of the columns (listwise deletion). */
 export function completeRows(columns: RawColumn[], rows: number): Uint8Array {
   const keep = new Uint8Array(rows).fill(1);
   for (const col of columns) {
     if (col.kind === 'numeric') {
+      if (col.missing === false) continue;
       for (let i = 0; i < rows; i++) if (Number.isNaN(col.values[i])) keep[i] = 0;
+    } else if (col.kind === 'coded') {
+      if (col.values.missing === false) continue;
+      const codes = col.values.codes;
+      for (let i = 0; i < rows; i++) if (codes[i] < 0) keep[i] = 0;
     } else {
       for (let i = 0; i < rows; i++) if (col.values[i] === null) keep[i] = 0;
     }
@@ -126,5 +278,7 @@ export function completeRows(columns: RawColumn[], rows: number): Uint8Array {
 }
 
 export function finishColumn(name: string, type: MeasureType, raw: RawColumn, keep?: Uint8Array): ColumnData {
-  return raw.kind === 'numeric' ? toNumeric(name, type, raw.values, keep) : toCategorical(name, type, raw.values, keep);
+  if (raw.kind === 'numeric') return toNumeric(name, type, raw.values, keep);
+  if (raw.kind === 'coded') return codedToCategorical(name, type, raw.values, keep);
+  return toCategorical(name, type, raw.values, keep);
 }

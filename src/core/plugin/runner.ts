@@ -10,7 +10,7 @@ import { preludeCode, type DataOrigin } from '../results/r-prelude';
 import { finiteOrNull, sanitizeTable } from '../results/sanitize';
 import type { AnalysisSpec, Result } from '../results/types';
 import { readColumnTypes, sqlColumnTypes } from '../data/metadata';
-import { completeRows, countKept, finishColumn, readNumeric, readStrings, selectExpression, type ColumnType, type RawColumn, type Representation } from './columns';
+import { completeRows, countKept, finishColumn, noneMissing, readCategorical, readNumericChecked, selectExpression, type ColumnType, type RawColumn, type Representation } from './columns';
 import { loadPlugin } from './registry';
 import { checkOptions, checkRoles } from './spec-check';
 import type { ColumnData, MeasureType, PluginManifest, RoleSpec, RunContext, RunInput } from './types';
@@ -74,7 +74,7 @@ async function fetchColumns(conn: Connector, manifest: PluginManifest, roles: Re
     });
   }
   const raw: RawColumn[] = wanted.map((w, i) =>
-    w.as === 'numeric' ? { kind: 'numeric', values: readNumeric(arrow, i) } : { kind: 'categorical', values: readStrings(arrow, i) },
+    w.as === 'numeric' ? { kind: 'numeric', ...readNumericChecked(arrow, i) } : { kind: 'coded', values: readCategorical(arrow, i) },
   );
   return { wanted, raw, rows: arrow.numRows, types };
 }
@@ -91,7 +91,8 @@ export async function runAnalysis(conn: Connector, spec: AnalysisSpec, opts: Run
   const { wanted, raw, rows, types } = await fetchColumns(conn, manifest, roles, opts.table, spec.filter);
   cancel.throwIfCancelled();
   const listwise = manifest.listwise !== false;
-  const keep = listwise ? completeRows(raw, rows) : undefined;
+  // (no mask at all when every column is known to be complete: nothing to drop)
+  const keep = listwise && !noneMissing(raw) ? completeRows(raw, rows) : undefined;
   const used = keep ? countKept(keep) : rows;
   if (used === 0) {
     throw new UserError('data', 'no_rows', {

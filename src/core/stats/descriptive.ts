@@ -3,6 +3,7 @@
  * missing values first). Each function returns NaN when the statistic is undefined
  * (e.g. the variance of fewer than two values); callers turn NaN into null.
  */
+import { sortNumeric } from './rank';
 
 export type Numbers = ArrayLike<number>;
 
@@ -74,9 +75,7 @@ export function seMean(x: Numbers): number {
 
 /** A sorted copy (ascending) as a Float64Array. */
 export function sorted(x: Numbers): Float64Array {
-  const a = Float64Array.from(x as ArrayLike<number>);
-  a.sort();
-  return a;
+  return sortNumeric(Float64Array.from(x as ArrayLike<number>));
 }
 
 /**

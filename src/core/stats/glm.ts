@@ -6,8 +6,8 @@
  * iterations, the same link clamps (binomial logit at |eta| > 30, poisson mu >= DBL_EPSILON).
  *
  * The weighted least-squares step solves X'WX b = X'Wz through a Cholesky factor of X'WX,
- * accumulated in one pass over a row-major Float64Array design (R uses a pivoted QR of
- * sqrt(W) X). The covariance, as summary.glm's cov.unscaled, is the inverse of the X'WX of the
+ * accumulated in one chunked pass over the design's columns (or a row-major copy) as the
+ * cross-products of [sqrt(W) X, sqrt(W) z] (gram.ts; R uses a pivoted QR of sqrt(W) X). The covariance, as summary.glm's cov.unscaled, is the inverse of the X'WX of the
  * last iteration (whose weights come from the mu at the start of that iteration, as R's).
  *
  * Aliased (collinear) columns: R's QR drops a column whose residual norm, after projecting out
@@ -18,6 +18,7 @@
  */
 
 import gammaln from '@stdlib/math-base-special-gammaln';
+import { GRAM_CHUNK, gramAccumulate } from './gram';
 
 export type GlmFamily = 'binomial' | 'poisson';
 
@@ -29,8 +30,10 @@ const ALIAS_TOL = 1e-10;
 
 export interface GlmInput {
   family: GlmFamily;
-  /** Row-major design, n × p. */
-  x: Float64Array;
+  /** Row-major design, n × p (or give `cols`). */
+  x?: Float64Array;
+  /** The design's columns, p arrays of n (instead of a row-major `x`: no n × p copy needed). */
+  cols?: Float64Array[];
   n: number;
   p: number;
   y: Float64Array;
@@ -157,63 +160,49 @@ interface WlsResult {
   rank: number;
 }
 
+/** The design, by rows (row-major n × p) or by columns. */
+type DesignSource = { rowMajor: Float64Array; cols?: undefined } | { rowMajor?: undefined; cols: Float64Array[] };
+
 /**
  * Solves min || sqrt(w) (z - X b) || through the Cholesky factor of X'WX (aliased columns as
  * `forcedAliased`, plus any found by the pivot test, get coefficient 0 and are skipped).
  */
-function wls(x: Float64Array, n: number, p: number, z: Float64Array, w: Float64Array, forcedAliased: boolean[] | null): WlsResult {
+function wls(src: DesignSource, n: number, p: number, z: Float64Array, w: Float64Array, forcedAliased: boolean[] | null): WlsResult {
+  // X'WX and X'Wz as the cross-products of [sqrt(w) X, sqrt(w) z] (a zero column pads the
+  // count to even), accumulated over chunks of rows held column by column in cache: the cost
+  // of a fit is this n p²/2 multiply-add pass per iteration. Rows with weight 0 add nothing.
+  const K = (p + 1) % 2 === 0 ? p + 1 : p + 2;
+  const G = new Float64Array(K * K);
+  const CH = GRAM_CHUNK;
+  const chunk = new Float64Array(K * CH);
+  const sw = new Float64Array(CH);
+  const { rowMajor: x, cols } = src;
+  for (let i0 = 0; i0 < n; i0 += CH) {
+    const nb = Math.min(CH, n - i0);
+    for (let t = 0; t < nb; t++) sw[t] = Math.sqrt(w[i0 + t]);
+    if (cols) {
+      for (let j = 0; j < p; j++) {
+        const c = cols[j];
+        const o = j * CH;
+        for (let t = 0; t < nb; t++) chunk[o + t] = c[i0 + t] * sw[t];
+      }
+    } else {
+      for (let t = 0; t < nb; t++) {
+        const off = (i0 + t) * p;
+        const st = sw[t];
+        for (let j = 0; j < p; j++) chunk[j * CH + t] = x![off + j] * st;
+      }
+    }
+    const oz = p * CH;
+    for (let t = 0; t < nb; t++) chunk[oz + t] = z[i0 + t] * sw[t];
+    gramAccumulate(chunk, CH, nb, K, G);
+  }
   const a = new Float64Array(p * p); // upper triangle of X'WX
   const b = new Float64Array(p); // X'Wz
-  // The accumulation is the cost of a fit (n p²/2 multiply-adds per iteration). Rows go four
-  // at a time: each a[j][k] is loaded and stored once per four rows instead of once per row,
-  // and still receives the rows' products one after another, in row order — the same
-  // additions in the same order as row by row, so the same doubles. Rows with weight 0 are
-  // skipped as before; the last (up to 3) rows go one by one.
-  const rows4 = new Int32Array(4);
-  let queued = 0;
-  const addRow = (i: number) => {
-    const wi = w[i];
-    const off = i * p;
-    const zi = z[i];
-    for (let j = 0; j < p; j++) {
-      const v = wi * x[off + j];
-      b[j] += v * zi;
-      const row = j * p;
-      for (let k = j; k < p; k++) a[row + k] += v * x[off + k];
-    }
-  };
-  for (let i = 0; i < n; i++) {
-    if (w[i] === 0) continue;
-    rows4[queued++] = i;
-    if (queued < 4) continue;
-    queued = 0;
-    const i0 = rows4[0];
-    const i1 = rows4[1];
-    const i2 = rows4[2];
-    const i3 = rows4[3];
-    const o0 = i0 * p;
-    const o1 = i1 * p;
-    const o2 = i2 * p;
-    const o3 = i3 * p;
-    const w0 = w[i0];
-    const w1 = w[i1];
-    const w2 = w[i2];
-    const w3 = w[i3];
-    const z0 = z[i0];
-    const z1 = z[i1];
-    const z2 = z[i2];
-    const z3 = z[i3];
-    for (let j = 0; j < p; j++) {
-      const v0 = w0 * x[o0 + j];
-      const v1 = w1 * x[o1 + j];
-      const v2 = w2 * x[o2 + j];
-      const v3 = w3 * x[o3 + j];
-      b[j] = b[j] + v0 * z0 + v1 * z1 + v2 * z2 + v3 * z3;
-      const row = j * p;
-      for (let k = j; k < p; k++) a[row + k] = a[row + k] + v0 * x[o0 + k] + v1 * x[o1 + k] + v2 * x[o2 + k] + v3 * x[o3 + k];
-    }
+  for (let j = 0; j < p; j++) {
+    b[j] = G[j * K + p];
+    for (let k = j; k < p; k++) a[j * p + k] = G[j * K + k];
   }
-  for (let q = 0; q < queued; q++) addRow(rows4[q]);
   // Cholesky (upper, A = R'R), skipping columns whose pivot is negligible.
   const r = new Float64Array(p * p);
   const aliased = forcedAliased ? forcedAliased.slice() : new Array<boolean>(p).fill(false);
@@ -291,7 +280,9 @@ function chol2inv(r: Float64Array, p: number, aliased: boolean[]): Float64Array 
 
 /** R's glm.fit for the binomial (logit) and poisson (log) families. */
 export function glmFit(input: GlmInput): GlmFit {
-  const { family, x, n, p, y } = input;
+  const { family, n, p, y } = input;
+  const src: DesignSource = input.cols ? { cols: input.cols } : { rowMajor: input.x! };
+  if (!input.cols && !input.x) throw new Error('glmFit: no design (x or cols)');
   const weights = input.weights;
   const offset = input.offset;
   const eps = input.epsilon ?? 1e-8;
@@ -336,12 +327,43 @@ export function glmFit(input: GlmInput): GlmFit {
       w[i] = (wt(i) * me * me) / varianceFn(family, mu[i]); // w^2 in R's notation
     }
     // R's QR decides the rank at each step; columns found aliased in the first step stay aliased.
-    const fit = wls(x, n, p, z, w, aliasedFixed);
+    const fit = wls(src, n, p, z, w, aliasedFixed);
     aliasedFixed = fit.aliased;
     last = fit;
     ww.set(w);
     coef = fit.coef;
     const computeEta = (c: Float64Array) => {
+      if (src.cols) {
+        // column after column within chunks of rows (the same sum, term for term, as by rows)
+        const CH = 2048;
+        const dc = src.cols;
+        for (let i0 = 0; i0 < n; i0 += CH) {
+          const i1 = Math.min(n, i0 + CH);
+          for (let i = i0; i < i1; i++) eta[i] = off(i);
+          // four columns per sweep: eta + x0 c0 + x1 c1 + ... adds left to right, the same
+          // sums as one column at a time, with a quarter of the loads and stores of eta
+          let j = 0;
+          for (; j + 4 <= p; j += 4) {
+            const x0 = dc[j];
+            const x1 = dc[j + 1];
+            const x2 = dc[j + 2];
+            const x3 = dc[j + 3];
+            const c0 = c[j];
+            const c1 = c[j + 1];
+            const c2 = c[j + 2];
+            const c3 = c[j + 3];
+            for (let i = i0; i < i1; i++) eta[i] = eta[i] + x0[i] * c0 + x1[i] * c1 + x2[i] * c2 + x3[i] * c3;
+          }
+          for (; j < p; j++) {
+            const col = dc[j];
+            const cj = c[j];
+            for (let i = i0; i < i1; i++) eta[i] += col[i] * cj;
+          }
+          for (let i = i0; i < i1; i++) mu[i] = linkinv(family, eta[i]);
+        }
+        return;
+      }
+      const x = src.rowMajor;
       for (let i = 0; i < n; i++) {
         let s = off(i);
         const o = i * p;

@@ -7,6 +7,7 @@
  */
 import { quantileSorted } from './descriptive';
 import { chisqUpper } from './distributions';
+import { sortNumeric } from './rank';
 
 export interface HosmerLemeshowGroup {
   lower: number;
@@ -31,7 +32,7 @@ export interface HosmerLemeshow {
  */
 export function hosmerLemeshow(y: ArrayLike<number>, fitted: ArrayLike<number>, g = 10, sorted?: Float64Array): HosmerLemeshow | null {
   const n = y.length;
-  const s = sorted ?? Float64Array.from(fitted as ArrayLike<number>).sort();
+  const s = sorted ?? sortNumeric(Float64Array.from(fitted as ArrayLike<number>));
   const qq: number[] = [];
   for (let k = 0; k <= g; k++) {
     const q = quantileSorted(s, k * (1 / g));

@@ -9,6 +9,7 @@
  * (ckendall / pkendall in R's kendall.c) and cor.test's normal approximation with ties.
  */
 import { normalCdf, normalUpper, type Alternative } from './distributions';
+import { sortNumeric } from './rank';
 
 function lowerBound(s: Float64Array, v: number, len: number): number {
   let lo = 0;
@@ -24,7 +25,7 @@ function lowerBound(s: Float64Array, v: number, len: number): number {
 /** Dense 0-based codes (equal values share a code, order kept) and the sizes of tie groups (≥ 2). */
 export function denseCodes(x: ArrayLike<number>): { codes: Float64Array; k: number; ties: number[] } {
   const n = x.length;
-  const s = Float64Array.from(x).sort();
+  const s = sortNumeric(Float64Array.from(x));
   const ties: number[] = [];
   let k = 0;
   for (let i = 0; i < n; ) {

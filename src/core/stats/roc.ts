@@ -6,6 +6,8 @@
  * sorts (no comparator sort), thinned for plotting.
  */
 
+import { sortNumeric } from './rank';
+
 /** The scores of the events and of the non-events, each sorted ascending (native sorts). */
 export interface RocSplit {
   pos: Float64Array;
@@ -25,8 +27,8 @@ export function splitScores(score: ArrayLike<number>, event: ArrayLike<number>):
     if (event[i] === 1) pos[a++] = score[i];
     else neg[b++] = score[i];
   }
-  pos.sort();
-  neg.sort();
+  sortNumeric(pos);
+  sortNumeric(neg);
   return { pos, neg };
 }
 

@@ -7,7 +7,7 @@
  * ported from R's zeroin.c, tol.root = 1e-4 as R) so that the same iterates give R's numbers.
  */
 import { uniroot } from './uniroot';
-import { rankAverage, tieCorrection } from './rank';
+import { rankAverage, sortNumeric, tieCorrection } from './rank';
 import { normalCdf, normalQuantile, normalUpper, type Alternative } from './distributions';
 
 const DBL_EPSILON = 2.220446049250313e-16;
@@ -196,7 +196,7 @@ export function qsignrank(x: number, n: number): number {
 export function medianR(x: ArrayLike<number>): number {
   const n = x.length;
   if (n === 0) return NaN;
-  const s = Float64Array.from(x as ArrayLike<number>).sort();
+  const s = sortNumeric(Float64Array.from(x as ArrayLike<number>));
   const h = n >> 1;
   return n % 2 === 1 ? s[h] : (s[h - 1] + s[h]) / 2;
 }
@@ -391,8 +391,8 @@ export function wilcoxRankSum(x: ArrayLike<number>, y: ArrayLike<number>, o: Wil
       // sequences giving the same rank sum and tie groups. The rank sum is a sum of
       // half-integers below 2^53, hence exact in any order; the tie groups come in ascending
       // order as rankAverage lists them, so Σ(t³ − t) is summed in the same order.
-      const xs = Float64Array.from(x).sort();
-      const ys = Float64Array.from(y).sort();
+      const xs = sortNumeric(Float64Array.from(x));
+      const ys = sortNumeric(Float64Array.from(y));
       const mergeable = !Number.isNaN(xs[nx - 1]) && !Number.isNaN(ys[ny - 1]);
       let warnedTied = false;
       const W = (d: number): number => {
@@ -540,20 +540,51 @@ export function wilcoxSignedRank(xIn: ArrayLike<number>, o: WilcoxOptions = {}):
       let alpha = 1 - confLevel;
       let corr = correct;
       let warnedTied = false;
+      // R's W(d) ranks |x − d| afresh at every uniroot step. With x sorted once, the nonzero
+      // x − d split into the negatives (whose |x − d| = −(x − d) ascend as x descends) and the
+      // positives (ascending with x): two sorted runs whose merge gives the same average
+      // ranks, tie groups and zero drops as rankAverage(|x − d|), in O(n) per step and with
+      // the same doubles (fl(d − x) is −fl(x − d); rank sums and Σ(t³ − t) are exact).
+      const srt = sortNumeric(Float64Array.from(xr));
       const W = (d: number): number => {
-        const xd: number[] = [];
-        for (let i = 0; i < n; i++) {
-          const v = xr[i] - d;
-          if (v !== 0) xd.push(v);
+        // k0 = #(x − d < 0), k1 = first index with x − d > 0 (x − d is monotone in x)
+        let lo0 = 0;
+        let hi0 = n;
+        while (lo0 < hi0) {
+          const mid = (lo0 + hi0) >>> 1;
+          if (srt[mid] - d < 0) lo0 = mid + 1;
+          else hi0 = mid;
         }
-        const nd = xd.length;
-        const ab = new Float64Array(nd);
-        for (let i = 0; i < nd; i++) ab[i] = Math.abs(xd[i]);
-        const rr = rankAverage(ab);
+        const k0 = lo0;
+        let k1 = k0;
+        while (k1 < n && srt[k1] - d === 0) k1++;
+        const nd = k0 + (n - k1);
+        let ia = k0 - 1;
+        let ib = k1;
+        let pos = 0;
         let s = 0;
-        for (let i = 0; i < nd; i++) if (xd[i] > 0) s += rr.ranks[i];
+        let tc = 0;
+        while (ia >= 0 || ib < n) {
+          const a = ia >= 0 ? -(srt[ia] - d) : Infinity;
+          const b = ib < n ? srt[ib] - d : Infinity;
+          const v = a <= b ? a : b;
+          let ca = 0;
+          let cb = 0;
+          while (ia >= 0 && -(srt[ia] - d) === v) {
+            ca++;
+            ia--;
+          }
+          while (ib < n && srt[ib] - d === v) {
+            cb++;
+            ib++;
+          }
+          const t = ca + cb;
+          s += cb * (pos + (t + 1) / 2);
+          if (t > 1) tc += t * t * t - t;
+          pos += t;
+        }
         const zd = s - (nd * (nd + 1)) / 4;
-        const sig = Math.sqrt((nd * (nd + 1) * (2 * nd + 1)) / 24 - tieCorrection(rr.ties) / 48);
+        const sig = Math.sqrt((nd * (nd + 1) * (2 * nd + 1)) / 24 - tc / 48);
         if (sig === 0 && !warnedTied) {
           warnedTied = true;
           warnings.push('ci_all_tied');

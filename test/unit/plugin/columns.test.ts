@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createNodeConnector } from '$core/engine/duckdb-node';
-import { completeRows, readNumeric, readStrings, selectExpression, toCategorical } from '$core/plugin/columns';
+import { codedToCategorical, completeRows, noneMissing, readCategorical, readNumeric, readNumericChecked, readStrings, selectExpression, toCategorical } from '$core/plugin/columns';
 
 describe('reading columns into typed arrays', () => {
   it('reads DOUBLE and VARCHAR with nulls, across batches, and encodes factors in R order', async () => {
@@ -22,6 +22,30 @@ describe('reading columns into typed arrays', () => {
     const expectedKept = [...Array(5000).keys()].filter((i) => i % 7 !== 0 && i % 5 !== 0).length;
     expect(factor.codes.length).toBe(expectedKept);
     expect(toCategorical('b', 'boolean', readStrings(t, 2)).levels).toEqual(['FALSE', 'TRUE']);
+    await c.close();
+  });
+
+  it('reads VARCHAR as dictionary codes: the same factor as from strings (short, long, non-ASCII, empty, null)', async () => {
+    const c = await createNodeConnector();
+    await c.query(`CREATE TABLE u AS SELECT i, CASE WHEN i % 11 = 0 THEN NULL WHEN i % 6 = 0 THEN 'très long libellé ' || (i % 4)
+      WHEN i % 6 = 1 THEN '' WHEN i % 6 = 2 THEN 'é' WHEN i % 6 = 3 THEN 'abcdef' || (i % 3) ELSE CAST(i % 9 AS VARCHAR) END AS g,
+      CASE WHEN i % 13 = 0 THEN NULL ELSE i END AS x FROM range(7000) r(i)`);
+    const t = await c.query(`SELECT g, CAST(x AS DOUBLE) AS x, CAST(i AS DOUBLE) AS full, CASE WHEN i = 6500 THEN 'NaN'::DOUBLE ELSE i END AS nan FROM u ORDER BY i`);
+    // the missing flag: nulls, none, a NaN in a later batch
+    expect(readNumericChecked(t, 1).missing).toBe(true);
+    expect(readNumericChecked(t, 2).missing).toBe(false);
+    expect(readNumericChecked(t, 3).missing).toBe(true);
+    expect(noneMissing([{ kind: 'numeric', ...readNumericChecked(t, 2) }])).toBe(true);
+    expect(noneMissing([{ kind: 'numeric', ...readNumericChecked(t, 2) }, { kind: 'coded', values: readCategorical(t, 0) }])).toBe(false);
+    const strings = readStrings(t, 0);
+    const coded = readCategorical(t, 0);
+    const x = readNumeric(t, 1);
+    for (const type of ['categorical', 'integer'] as const) {
+      expect(codedToCategorical('g', type, coded)).toEqual(toCategorical('g', type, strings));
+      const keep = completeRows([{ kind: 'numeric', values: x }, { kind: 'coded', values: coded }], 7000);
+      expect(keep).toEqual(completeRows([{ kind: 'numeric', values: x }, { kind: 'categorical', values: strings }], 7000));
+      expect(codedToCategorical('g', type, coded, keep)).toEqual(toCategorical('g', type, strings, keep));
+    }
     await c.close();
   });
 });

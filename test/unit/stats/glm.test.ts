@@ -27,6 +27,24 @@ describe('glmFit', () => {
     expect(Math.abs(f.coefficients[1] / 1.21402758585061 - 1)).toBeLessThan(1e-10);
   });
 
+  it('the design by columns gives the same fit as by rows', () => {
+    const n = 3000;
+    let seed = 5;
+    const r = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648) - 0.5;
+    const cols = [new Float64Array(n).fill(1), Float64Array.from({ length: n }, r), Float64Array.from({ length: n }, r), Float64Array.from({ length: n }, r)];
+    const y = Float64Array.from({ length: n }, (_, i) => (r() + 0.5 < 1 / (1 + Math.exp(-(0.3 + cols[1][i] - 2 * cols[2][i]))) ? 1 : 0));
+    const x = new Float64Array(n * 4);
+    for (let i = 0; i < n; i++) for (let j = 0; j < 4; j++) x[i * 4 + j] = cols[j][i];
+    const a = glmFit({ family: 'binomial', x, n, p: 4, y });
+    const b = glmFit({ family: 'binomial', cols, n, p: 4, y });
+    expect(b.iter).toBe(a.iter);
+    for (let j = 0; j < 4; j++) {
+      expect(b.coefficients[j]).toBe(a.coefficients[j]);
+      expect(b.stdErrors[j]).toBe(a.stdErrors[j]);
+    }
+    expect(b.deviance).toBe(a.deviance);
+  });
+
   it('aliased column gets NaN and rank drops, as R’s NA', () => {
     const x = Float64Array.from([1, 1, 2, 1, 2, 4, 1, 3, 6, 1, 4, 8, 1, 5, 10]);
     const y = Float64Array.from([1, 3, 2, 5, 4]);

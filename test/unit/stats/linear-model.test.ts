@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { gvif, leverage, lmFit, modelMatrix, sequentialSS, typeIIISS, typeIISS, type ModelVar } from '$core/stats/linear-model';
+import { gramAccumulate } from '$core/stats/gram';
+import { gvif, leverage, leverageAt, lmFit, modelMatrix, sequentialSS, typeIIISS, typeIISS, type ModelVar } from '$core/stats/linear-model';
 
 const fac = (name: string, levels: string[], codes: number[], contrast: 'treatment' | 'sum' = 'treatment'): ModelVar => ({ name, kind: 'factor', levels, codes: Int32Array.from(codes), contrast });
 const numv = (name: string, v: number[]): ModelVar => ({ name, kind: 'numeric', values: Float64Array.from(v) });
@@ -79,5 +80,47 @@ describe('lmFit', () => {
     const v = gvif(d, f);
     expect(v.map((t) => t.term)).toEqual(['x1', 'x2', 'g']);
     for (const t of v) expect(t.gvif).toBeLessThan(1.1);
+  });
+});
+
+describe('large-n kernels', () => {
+  it('gramAccumulate: the upper triangle of C\'C for an even number of columns', () => {
+    const r = lcg(3);
+    const k = 6;
+    const rows = 37;
+    const stride = 40;
+    const chunk = Float64Array.from({ length: k * stride }, () => r());
+    const G = new Float64Array(k * k);
+    gramAccumulate(chunk, stride, rows, k, G);
+    for (let a = 0; a < k; a++)
+      for (let b = 0; b < k; b++) {
+        let s = 0;
+        for (let t = 0; t < rows; t++) s += chunk[a * stride + t] * chunk[b * stride + t];
+        if (b >= a) expect(G[a * k + b]).toBeCloseTo(s, 12);
+        else expect(G[a * k + b]).toBe(0);
+      }
+  });
+
+  it('Cholesky agrees with QR with and without the refinement step (collinear and well-conditioned designs)', () => {
+    const n = 5000;
+    const r = lcg(11);
+    const x1 = Array.from({ length: n }, () => r());
+    const x2 = Array.from({ length: n }, () => r());
+    for (const eps of [1, 1e-4]) {
+      // eps = 1e-4: x3 nearly x1 (a pivot near 1e-8 of its diagonal), so the solution is refined
+      const x3 = x1.map((v) => v + eps * r());
+      const y = Float64Array.from(x1, (v, i) => 1 + v - 2 * x2[i] + 0.5 * x3[i] + r());
+      const d = modelMatrix([numv('x1', x1), numv('x2', x2), numv('x3', x3)], [['x1'], ['x2'], ['x3']]);
+      const q = lmFit(d, y, { method: 'qr' });
+      const c = lmFit(d, y, { method: 'cholesky' });
+      expect(c.method).toBe('cholesky');
+      for (let j = 0; j < d.p; j++) expect(Math.abs(c.coef[j] - q.coef[j])).toBeLessThan(1e-9 * Math.max(1, Math.abs(q.coef[j])));
+      expect(Math.abs(c.rss / q.rss - 1)).toBeLessThan(1e-12);
+      // leverages of chosen rows only equal those of all rows
+      const rows = [0, 17, 4999];
+      const h = leverage(d, c);
+      const hr = leverageAt(d, c, rows);
+      rows.forEach((i, k) => expect(hr[k]).toBeCloseTo(h[i], 14));
+    }
   });
 });

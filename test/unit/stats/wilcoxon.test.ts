@@ -31,4 +31,24 @@ describe('wilcox.test = R', () => {
     expect(r.exact).toBe(true);
     expect(r.statistic).toBe(31);
   });
+
+  it('signed rank, normal approximation interval with ties and zeros (merge-ranked W(d)) as R', () => {
+    // R: x <- round(sin(1:300) * 3, 1) - 0.2; wilcox.test(x, mu = 0.3, conf.int = TRUE, exact = FALSE, alternative = ...)
+    const x = Array.from({ length: 300 }, (_, i) => Math.round(Math.sin(i + 1) * 3 * 10) / 10 - 0.2);
+    const want = {
+      'two.sided': [15992.5, 2.43636791146328e-5, -0.399929757303824, -1.35084406200677e-5, -0.199998344851028],
+      less: [15992.5, 1.21818395573164e-5, -Infinity, -0.0499438908137419, -0.199998344851028],
+      greater: [15992.5, 0.999987854415257, -0.349975835027515, Infinity, -0.199998344851028],
+    } as const;
+    for (const [alternative, w] of Object.entries(want)) {
+      const r = wilcoxSignedRank(x, { mu: 0.3, exact: false, alternative: alternative as 'two.sided' });
+      const got = [r.statistic, r.p_value, r.conf_low, r.conf_high, r.estimate];
+      got.forEach((g, k) => (Number.isFinite(w[k]) ? expect(Math.abs(g - w[k])).toBeLessThanOrEqual(1e-6 * Math.abs(w[k]) + 1e-9) : expect(g).toBe(w[k])));
+    }
+    // R: y <- round(cos((1:2000) / 7) * 5, 0); wilcox.test(y, conf.int = TRUE, conf.level = 0.9)
+    const y = Array.from({ length: 2000 }, (_, i) => Math.round(Math.cos((i + 1) / 7) * 5));
+    const r = wilcoxSignedRank(y, { confLevel: 0.9 });
+    const w = [869224.5, 0.995369119998549, -1.22477288727462e-5, 2.51361504150377e-5, 0];
+    [r.statistic, r.p_value, r.conf_low, r.conf_high, r.estimate].forEach((g, k) => expect(Math.abs(g - w[k])).toBeLessThanOrEqual(1e-6 * Math.abs(w[k]) + 1e-9));
+  });
 });

@@ -5,7 +5,8 @@
  * infinitesimal-jackknife standard error (concordancefit); cox.zph's score test.
  */
 import { CholeskyDecomposition, Matrix, inverse, solve } from 'ml-matrix';
-import { indexOf, timeIndex, uniqueSorted } from './tabulate';
+import { indexOf, uniqueIndex } from './tabulate';
+import { GRAM_CHUNK, gramAccumulate } from '../gram';
 
 export type Ties = 'efron' | 'breslow';
 
@@ -21,9 +22,8 @@ export interface CoxData {
 /** Row order: by stratum, then time descending (counting sorts, no comparator). */
 export function coxOrder(time: Float64Array, strata: Int32Array | null): Int32Array {
   const n = time.length;
-  const times = uniqueSorted(time);
+  const { values: times, index: ti } = uniqueIndex(time);
   const m = times.length;
-  const ti = timeIndex(time, times);
   // counting sort by descending time
   const cnt = new Int32Array(m + 1);
   for (let i = 0; i < n; i++) cnt[m - 1 - ti[i] + 1]++;
@@ -108,11 +108,13 @@ function derivs(
   const u = new Float64Array(p);
   const imat = new Float64Array(p * p);
   let loglik = 0;
+  // Risk-set sums S (of w, w x, w x x', lower triangles) and, for the current time, the same
+  // sums D over its deaths. A death's products go to D only and D is added to S when the
+  // time's rows are done, so each row costs one p(p+1)/2 update.
   const S1 = new Float64Array(p);
   const S2 = new Float64Array(p * p);
   const D1 = new Float64Array(p);
   const D2 = new Float64Array(p * p);
-  const mean = new Float64Array(p);
   let S0 = 0;
   let r = 0;
   let curStrat = -1;
@@ -129,33 +131,76 @@ function derivs(
     }
     const t = time[r];
     let D0 = 0;
-    D1.fill(0);
-    D2.fill(0);
-    deaths.length = 0;
+    let nd = 0;
+    if (visit) deaths.length = 0;
     let r1 = r;
     while (r1 < n && time[r1] === t && (strata ? strata[r1] : 0) === s) {
       const off = r1 * p;
       let eta = 0;
       for (let a = 0; a < p; a++) eta += beta[a] * xr[off + a];
       const w = Math.exp(eta);
+      const ev = event[r1];
+      // Two rows of the same time and kind at once: each sum gets the two products one after
+      // the other (x + a + b adds left to right), the same doubles as row by row, with half
+      // the loads and stores of the p × p sums.
+      const r2 = r1 + 1;
+      if (r2 < n && time[r2] === t && event[r2] === ev && (strata ? strata[r2] : 0) === s) {
+        const off2 = r2 * p;
+        let eta2 = 0;
+        for (let a = 0; a < p; a++) eta2 += beta[a] * xr[off2 + a];
+        const w2 = Math.exp(eta2);
+        S0 += w;
+        S0 += w2;
+        if (ev === 1) {
+          if (nd === 0) {
+            D1.fill(0);
+            D2.fill(0);
+          }
+          nd += 2;
+          if (visit) deaths.push(order[r1], order[r2]);
+          D0 += w;
+          D0 += w2;
+          loglik += eta;
+          loglik += eta2;
+          for (let a = 0; a < p; a++) {
+            const xa = xr[off + a];
+            const xa2 = xr[off2 + a];
+            const wa = w * xa;
+            const wa2 = w2 * xa2;
+            D1[a] = D1[a] + wa + wa2;
+            u[a] = u[a] + xa + xa2;
+            const row = a * p;
+            for (let b = 0; b <= a; b++) D2[row + b] = D2[row + b] + wa * xr[off + b] + wa2 * xr[off2 + b];
+          }
+        } else {
+          for (let a = 0; a < p; a++) {
+            const wa = w * xr[off + a];
+            const wa2 = w2 * xr[off2 + a];
+            S1[a] = S1[a] + wa + wa2;
+            const row = a * p;
+            for (let b = 0; b <= a; b++) S2[row + b] = S2[row + b] + wa * xr[off + b] + wa2 * xr[off2 + b];
+          }
+        }
+        r1 += 2;
+        continue;
+      }
       S0 += w;
-      if (event[r1] === 1) {
-        deaths.push(order[r1]);
+      if (ev === 1) {
+        if (nd === 0) {
+          D1.fill(0);
+          D2.fill(0);
+        }
+        nd++;
+        if (visit) deaths.push(order[r1]);
         D0 += w;
         loglik += eta;
-        // an event adds the same products to the risk-set sums (S) and the deaths' sums (D)
         for (let a = 0; a < p; a++) {
           const xa = xr[off + a];
           const wa = w * xa;
-          S1[a] += wa;
           D1[a] += wa;
           u[a] += xa;
           const row = a * p;
-          for (let b = 0; b <= a; b++) {
-            const v = wa * xr[off + b];
-            S2[row + b] += v;
-            D2[row + b] += v;
-          }
+          for (let b = 0; b <= a; b++) D2[row + b] += wa * xr[off + b];
         }
       } else {
         for (let a = 0; a < p; a++) {
@@ -167,31 +212,47 @@ function derivs(
       }
       r1++;
     }
-    const nd = deaths.length;
     if (nd > 0) {
-      if (visit) {
-        msum.fill(0);
-        vsum.fill(0);
+      for (let a = 0; a < p; a++) {
+        S1[a] += D1[a];
+        const row = a * p;
+        for (let b = 0; b <= a; b++) S2[row + b] += D2[row + b];
       }
+      // Efron: the k-th of the nd deaths sees the risk set less k/nd of the deaths' weight,
+      // mean_k = (S1 − f_k D1)/s0_k with s0_k = S0 − f_k D0. The sums over k of mean_k and
+      // of the information terms are linear in S and D with the scalar weights
+      // A = Σ 1/s0_k, B = Σ f_k/s0_k, AA = Σ 1/s0_k², AB = Σ f_k/s0_k², BB = Σ f_k²/s0_k²,
+      // so a time costs O(p²) whatever its number of deaths (Breslow, or one death: f = 0).
       const reps = ties === 'efron' && nd > 1 ? nd : 1;
       const mult = reps === 1 ? nd : 1;
+      let A = 0;
+      let B = 0;
+      let AA = 0;
+      let AB = 0;
+      let BB = 0;
       for (let k = 0; k < reps; k++) {
         const f = reps === 1 ? 0 : k / nd;
         const s0 = S0 - f * D0;
         loglik -= mult * Math.log(s0);
-        for (let a = 0; a < p; a++) {
-          mean[a] = (S1[a] - f * D1[a]) / s0;
-          u[a] -= mult * mean[a];
-        }
-        for (let a = 0; a < p; a++) {
-          if (visit) msum[a] += mult * mean[a];
-          const row = a * p;
-          const ma = mean[a];
-          for (let b = 0; b <= a; b++) {
-            const val = (S2[row + b] - f * D2[row + b]) / s0 - ma * mean[b];
-            imat[row + b] += mult * val;
-            if (visit) vsum[row + b] += mult * val;
-          }
+        const al = 1 / s0;
+        const be = f / s0;
+        A += mult * al;
+        B += mult * be;
+        AA += mult * al * al;
+        AB += mult * al * be;
+        BB += mult * be * be;
+      }
+      for (let a = 0; a < p; a++) {
+        const ms = S1[a] * A - D1[a] * B;
+        u[a] -= ms;
+        if (visit) msum[a] = ms;
+        const row = a * p;
+        const s1a = S1[a];
+        const d1a = D1[a];
+        for (let b = 0; b <= a; b++) {
+          const val = S2[row + b] * A - D2[row + b] * B - (s1a * S1[b] * AA - (s1a * D1[b] + d1a * S1[b]) * AB + d1a * D1[b] * BB);
+          imat[row + b] += val;
+          if (visit) vsum[row + b] = val;
         }
       }
       if (visit) {
@@ -295,28 +356,47 @@ export interface CoxFit {
   ties: Ties;
 }
 
-/** Columns that are (near) linear combinations of earlier ones after centring (R: NA coefficients). */
+/**
+ * Columns that are (near) linear combinations of earlier ones after centring (R: NA
+ * coefficients): a column is aliased when its squared norm, after projecting out the earlier
+ * non-aliased columns, is at most 1e-10 of its own. That residual norm² is the column's
+ * Cholesky pivot in the cross-product matrix, which one chunked pass over the data gives.
+ */
 function aliasedColumns(xc: Float64Array[]): number[] {
-  const basis: Float64Array[] = [];
+  const p = xc.length;
+  if (p === 0) return [];
+  const n = xc[0].length;
+  const K = p % 2 === 0 ? p : p + 1;
+  const G = new Float64Array(K * K);
+  const CH = GRAM_CHUNK;
+  const chunk = new Float64Array(K * CH);
+  for (let i0 = 0; i0 < n; i0 += CH) {
+    const nb = Math.min(CH, n - i0);
+    for (let a = 0; a < p; a++) chunk.set(xc[a].subarray(i0, i0 + nb), a * CH);
+    gramAccumulate(chunk, CH, nb, K, G);
+  }
   const out: number[] = [];
-  xc.forEach((col, j) => {
-    const v = Float64Array.from(col);
-    let norm0 = 0;
-    for (let i = 0; i < v.length; i++) norm0 += v[i] * v[i];
-    for (const q of basis) {
-      let dot = 0;
-      for (let i = 0; i < v.length; i++) dot += v[i] * q[i];
-      for (let i = 0; i < v.length; i++) v[i] -= dot * q[i];
+  const kept: number[] = [];
+  const L = new Float64Array(p * p); // row j: L[j][k] for kept k
+  for (let j = 0; j < p; j++) {
+    const norm0 = G[j * K + j];
+    let d = norm0;
+    for (const k of kept) {
+      let v = G[k * K + j];
+      for (const l of kept) {
+        if (l >= k) break;
+        v -= L[j * p + l] * L[k * p + l];
+      }
+      v /= L[k * p + k];
+      L[j * p + k] = v;
+      d -= v * v;
     }
-    let norm = 0;
-    for (let i = 0; i < v.length; i++) norm += v[i] * v[i];
-    if (!(norm0 > 0) || norm <= 1e-10 * norm0) out.push(j);
+    if (!(norm0 > 0) || d <= 1e-10 * norm0) out.push(j);
     else {
-      const s = Math.sqrt(norm);
-      for (let i = 0; i < v.length; i++) v[i] /= s;
-      basis.push(v);
+      L[j * p + j] = Math.sqrt(d);
+      kept.push(j);
     }
-  });
+  }
   return out;
 }
 
@@ -435,8 +515,7 @@ export interface Concordance {
  */
 export function concordance(time: Float64Array, event: Uint8Array, lp: Float64Array, strata: Int32Array | null, order: Int32Array): Concordance {
   const n = time.length;
-  const ranks = uniqueSorted(lp);
-  const rk = timeIndex(lp, ranks); // 0-based rank of each risk score
+  const { values: ranks, index: rk } = uniqueIndex(lp); // 0-based rank of each risk score
   const m = ranks.length;
   const c = new Float64Array(n);
   const dsc = new Float64Array(n);
@@ -550,9 +629,8 @@ export function coxZph(d: CoxData, fit: CoxFit, terms: number[][]): ZphRow[] {
   if (p === 0) return [];
   const n = d.time.length;
   // g(t) = 1 - KM(t-) over all rows, one value per event
-  const times = uniqueSorted(d.time);
+  const { values: times, index: ti } = uniqueIndex(d.time);
   const m = times.length;
-  const ti = timeIndex(d.time, times);
   const dj = new Float64Array(m);
   const nj = new Float64Array(m);
   for (let i = 0; i < n; i++) {

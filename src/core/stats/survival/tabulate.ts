@@ -1,8 +1,9 @@
 /**
  * One pass over sorted times: the distinct times and, per group, the number of events and
- * censorings at each. No comparator sorts: a Float64Array copy is sorted natively and every
- * row finds its time by binary search.
+ * censorings at each. No comparator sorts: a Float64Array copy is sorted (radix for large inputs)
+ * and every row finds its time by binary search, or (uniqueIndex) by one radix argsort.
  */
+import { argsortNumeric, sortNumeric } from '../rank';
 
 export interface TimeTable {
   /** Distinct times, ascending. */
@@ -19,14 +20,37 @@ export interface TimeTable {
 
 /** The distinct values of x (NaN dropped), ascending. */
 export function uniqueSorted(x: ArrayLike<number>): Float64Array {
-  const s = Float64Array.from(x as ArrayLike<number>);
-  s.sort();
+  const s = sortNumeric(Float64Array.from(x as ArrayLike<number>));
   let m = 0;
   for (let i = 0; i < s.length; i++) {
     if (Number.isNaN(s[i])) break; // NaN sorts last
     if (m === 0 || s[i] !== s[m - 1]) s[m++] = s[i];
   }
   return s.slice(0, m);
+}
+
+/**
+ * The distinct values of x ascending and each row's index among them (as uniqueSorted and
+ * timeIndex), for large inputs from one radix argsort instead of a sort and a binary search
+ * per row. x must hold no NaN.
+ */
+export function uniqueIndex(x: Float64Array): { values: Float64Array; index: Int32Array } {
+  const n = x.length;
+  if (n < 20_000) {
+    const values = uniqueSorted(x);
+    return { values, index: timeIndex(x, values) };
+  }
+  const order = argsortNumeric(x);
+  const index = new Int32Array(n);
+  const values = new Float64Array(n);
+  let m = 0;
+  for (let k = 0; k < n; k++) {
+    const i = order[k];
+    const v = x[i];
+    if (m === 0 || v !== values[m - 1]) values[m++] = v;
+    index[i] = m - 1;
+  }
+  return { values: values.slice(0, m), index };
 }
 
 /** Index of v in the ascending array a (v must be present). */
