@@ -5,7 +5,7 @@
 import * as Comlink from 'comlink';
 import { createBrowserConnector, type BrowserEngine } from '../core/engine/duckdb-browser';
 import { CancelToken, UserError } from '../core/errors';
-import { describeTable, dropTable, importFile, listTables, previewRows, setColumnType } from '../core/data';
+import { describeTable, dropTable, importFile, listTables, previewRows, setColumnType, tableSource } from '../core/data';
 import { runAnalysis } from '../core/plugin/runner';
 import { datasetTable } from '../core/dataset/build';
 import { toJsonRows } from '../core/engine/rows';
@@ -95,10 +95,10 @@ const api: EngineApi = {
     const token = startWork();
     const c = await conn();
     const table = tableOf(spec);
-    const info = await describeTable(c, table);
+    const source = await tableSource(c, table);
     return runAnalysis(c, spec, {
       table,
-      origin: { file: info.source.file, format: info.source.format, sheet: info.source.sheet },
+      origin: { file: source.file, format: source.format, sheet: source.sheet },
       cancel: token,
       progress: (fraction, message) => onProgress?.({ task: 'analysis', fraction, message }),
     });

@@ -50,6 +50,15 @@ async function columnStats(conn: Connector, table: string, columns: string[]): P
 }
 
 /** Rows, columns (measurement type, DuckDB type, missing, distinct) and source of `table`. */
+/**
+ * Where a table came from, without describing its columns: an analysis needs only this, and
+ * describing counts missing and distinct values of every column (a full scan of a large table).
+ */
+export async function tableSource(conn: Connector, table: string): Promise<TableInfo['source']> {
+  await requireTable(conn, table);
+  return (await readSource(conn, table)) ?? { file: table, format: 'csv' as const };
+}
+
 export async function describeTable(conn: Connector, table: string): Promise<TableInfo> {
   await requireTable(conn, table);
   const sql = await sqlColumnTypes(conn, table);
