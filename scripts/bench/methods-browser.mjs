@@ -4,7 +4,7 @@
 // worker's API (window.__clinstatEngine.runAnalysis: Comlink, the worker, DuckDB-WASM, the
 // plugin, the Result cloned back), once to warm up and once timed with performance.now() in the
 // page. Beside it R's own call on the same CSV (method-cases.mjs) when Rscript exists.
-// Options: --dist DIR (or METHODS_DIST) for a build elsewhere than dist/, METHODS_ONLY and
+// Options: --dist DIR (or CLINSTAT_DIST) for a build elsewhere than dist/, METHODS_ONLY and
 // METHODS_NO_R as for methods.mjs.
 // Prints figures and ratios; asserts nothing.
 import { existsSync } from 'node:fs';
@@ -16,10 +16,11 @@ import { hasRscript, methodCases, rTime } from './method-cases.mjs';
 import { regressionCsv, survivalCsv } from './methods-data.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-// The built app: dist/, or another build folder given as `--dist DIR` or METHODS_DIST=DIR
+// The built app: dist/, or another build folder given as `--dist DIR` or CLINSTAT_DIST=DIR (as the
+// other browser benches and the e2e harness take it)
 // (e.g. npx vite build --outDir /tmp/dist-x, so as not to replace a shared dist/).
 const distArg = process.argv.indexOf('--dist');
-const dist = path.resolve(distArg > 0 ? process.argv[distArg + 1] : process.env.METHODS_DIST ?? root + 'dist');
+const dist = path.resolve(distArg > 0 ? process.argv[distArg + 1] : process.env.CLINSTAT_DIST ?? root + 'dist');
 if (!existsSync(path.join(dist, 'index.html'))) {
   console.log(`methods in Chromium: ${dist} has no built app, skipped (build the app first: npx vite build)`);
   process.exit(1);
