@@ -1,7 +1,8 @@
 // Data quality: open the stroke demo, run the checks, see scores and failed checks first, drill
 // from a failed check to its records, to the source note span and to the patient timeline; add
 // a rule in the UI (it runs and shows on the dashboard), see a malformed rule's message, switch a
-// rule off, reload (rules and switches survive in IndexedDB), export the HTML report, Chinese.
+// rule off, reload (rules and switches survive in IndexedDB), export the HTML report, Chinese;
+// the coverage, sex-code and score-sequence checks pass on the demo.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -38,6 +39,12 @@ test('data quality: dashboard, drill-down, user rules that persist, export, offl
     // Scores per table and per department are drawn.
     await page.getByTestId('quality-table-vital_sign').waitFor();
     await page.getByTestId('quality-by-department').waitFor();
+    // The coverage, empty-cell, sex-specific-code and score-sequence checks ran and pass on the demo.
+    for (const [id, t, c] of [['plausibility-sex-codes', 'diagnosis', 'icd10'], ['temporal-score-sequence', 'nursing_assessment', 'assessed_date'], ['completeness-patient-coverage', 'patient', 'lab_result'], ['completeness-table', 'follow_up', '']]) {
+      assert.equal(await check(page, id, t, c).getAttribute('data-passed'), 'true', `${id} on ${t}`);
+    }
+    await check(page, 'plausibility-sex-codes', 'diagnosis', 'icd10').click();
+    assert.match(await page.getByTestId('quality-detail').innerText(), /No record violates this check/);
 
     // Failed checks come first: the first row has failed.
     const firstRow = page.locator('[data-testid="quality-checks"] tbody tr').first();
