@@ -115,6 +115,7 @@ class RegistryStore {
   show(view: AppView): void {
     this.view = view;
     if (view === 'registry' && this.entries === null && !this.listing) void this.loadList();
+    if (view === 'workbench' && this.#tablesStale) void this.#listTables();
   }
 
   async loadList(): Promise<void> {
@@ -186,7 +187,17 @@ class RegistryStore {
     } finally {
       this.summarizing = null;
     }
-    // The registry's tables are now in DuckDB: list them in the Data view too.
+    // The registry's tables are now in DuckDB: the Data view lists them when it is next shown.
+    // Not here: describing every column of a large registry takes seconds, and the engine would
+    // make the physician's next request (a timeline, a cohort count) wait behind it.
+    this.#tablesStale = true;
+    if (this.view === 'workbench') void this.#listTables();
+  }
+
+  #tablesStale = false;
+
+  async #listTables(): Promise<void> {
+    this.#tablesStale = false;
     try {
       data.tables = await engine.call((api) => api.listTables());
     } catch (e) {
