@@ -7,6 +7,7 @@
 import { createNodeConnector } from '../../src/core/engine/duckdb-node';
 import { folderSession } from './folder-session';
 import type { CatalogueNode } from '../../src/core/registry/types';
+import { catalogueVariables } from '../../src/core/registry/validate';
 import { materializeAllPatients } from '../../src/core/dataset/all-patients';
 import { buildDataset } from '../../src/core/dataset/build';
 import type { Aggregate, Feature } from '../../src/core/dataset/types';
@@ -31,8 +32,7 @@ export async function bench(folder: string, label: string): Promise<void> {
   try {
     const manifest = await session.open(root, id);
     await session.ensureTables(conn, id);
-    const flat = (n: CatalogueNode): CatalogueNode[] => [n, ...(n.children ?? []).flatMap(flat)];
-    const features = fiftyFeatures(manifest.catalogue.flatMap(flat).filter((n) => n.variable));
+    const features = fiftyFeatures([...catalogueVariables(manifest.catalogue)]);
     const t0 = performance.now();
     const cohort = await materializeAllPatients(conn, manifest, '__ds_cohort_bench');
     let last = performance.now();

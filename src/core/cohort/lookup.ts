@@ -3,6 +3,7 @@
  * columns, time columns, foreign keys and catalogue variables by id.
  */
 import type { CatalogueNode, RegistryColumn, RegistryManifest, RegistryTable, VariableDefinition } from '../registry/types';
+import { catalogueVariables as variableNodes } from '../registry/validate';
 
 export function findTable(m: RegistryManifest, name: string): RegistryTable | undefined {
   return m.tables.find((t) => t.name === name);
@@ -35,12 +36,7 @@ const variableCache = new WeakMap<RegistryManifest, Map<string, { node: Catalogu
 export function catalogueVariables(m: RegistryManifest): Map<string, { node: CatalogueNode; variable: VariableDefinition }> {
   let map = variableCache.get(m);
   if (!map) {
-    map = new Map();
-    const walk = (n: CatalogueNode) => {
-      if (n.variable) map!.set(n.id, { node: n, variable: n.variable });
-      for (const c of n.children ?? []) walk(c);
-    };
-    for (const r of m.catalogue) walk(r);
+    map = new Map([...variableNodes(m.catalogue)].map((node) => [node.id, { node, variable: node.variable! }]));
     variableCache.set(m, map);
   }
   return map;

@@ -5,7 +5,8 @@
  * main time of that table are added to its select list. Derived variables (aggregates, joins)
  * have no single source row and are left to the checks that read tables directly.
  */
-import type { CatalogueNode, RegistryManifest, RegistryTable, VariableDefinition } from '../registry/types';
+import type { RegistryManifest, RegistryTable, VariableDefinition } from '../registry/types';
+import { catalogueVariables as variableNodes } from '../registry/validate';
 import { recordIdSql, tableOf, timeSql } from './sql';
 
 export interface VariableSource {
@@ -23,13 +24,7 @@ const NOT_PLAIN = /\b(JOIN|GROUP\s+BY|UNION|HAVING|DISTINCT|OVER|LIMIT)\b|\b(cou
 const KEYWORDS = new Set(['where', 'join', 'left', 'right', 'inner', 'group', 'order', 'limit', 'using', 'on']);
 
 export function catalogueVariables(manifest: RegistryManifest): { id: string; definition: VariableDefinition }[] {
-  const out: { id: string; definition: VariableDefinition }[] = [];
-  const walk = (n: CatalogueNode) => {
-    if (n.variable) out.push({ id: n.id, definition: n.variable });
-    for (const c of n.children ?? []) walk(c);
-  };
-  for (const n of manifest.catalogue) walk(n);
-  return out;
+  return [...variableNodes(manifest.catalogue)].map((n) => ({ id: n.id, definition: n.variable! }));
 }
 
 export function variableSource(manifest: RegistryManifest, id: string, definition: VariableDefinition): VariableSource | null {
