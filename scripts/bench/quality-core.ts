@@ -20,6 +20,19 @@ export async function bench(folder: string, label: string): Promise<void> {
     let t = performance.now();
     await session.ensureTables(conn, id, undefined, () => {}, new CancelToken());
     line(`quality ${label}: load tables`, ((performance.now() - t) / 1000).toFixed(1), 's');
+    // QUALITY_PROFILE=1: the slowest queries, to see where a step's time goes.
+    const timings: { ms: number; sql: string }[] = [];
+    if (process.env.QUALITY_PROFILE) {
+      const query = conn.query.bind(conn);
+      conn.query = async (sql: string) => {
+        const t0 = performance.now();
+        try {
+          return await query(sql);
+        } finally {
+          timings.push({ ms: performance.now() - t0, sql: sql.replace(/\s+/g, ' ') });
+        }
+      };
+    }
     t = performance.now();
     // Progress per step, with the time the previous step took (where the time goes).
     let prev = t;
@@ -35,6 +48,7 @@ export async function bench(folder: string, label: string): Promise<void> {
     });
     const s = (performance.now() - t) / 1000;
     const failed = report.summaries.filter((x) => !x.passed).length;
+    for (const q of timings.sort((a, b) => b.ms - a.ms).slice(0, 40)) console.log(`  ${q.ms.toFixed(0).padStart(6)} ms  ${q.sql.slice(0, 400)}`);
     line(`quality ${label}: full check suite`, s.toFixed(1), `s (${report.summaries.length} verdicts, ${failed} failed, ${report.findings.length} findings kept)`);
   } finally {
     await conn.close();
