@@ -3,11 +3,17 @@
  * so the same core runs on DuckDB-WASM in a browser worker, in Node (CLI, tests, bench)
  * and, later, against a server engine.
  */
-import type { Table } from 'apache-arrow';
+import type { RecordBatch, Table } from 'apache-arrow';
 
 export interface Connector {
   /** Runs one SQL statement (or several separated by `;`) and returns the last result as Arrow. */
   query(sql: string): Promise<Table>;
+  /**
+   * Runs one SELECT and yields its result batch by batch, where the engine can stream: the
+   * reader copies each batch while it is in cache, and the whole result is never held twice
+   * (in the engine's memory and as one Arrow buffer). Optional: callers fall back to query().
+   */
+  stream?(sql: string): AsyncIterable<RecordBatch>;
   /**
    * Creates (or appends to) `table` from an Arrow IPC stream. Like registerFile, it may take
    * ownership of a buffer it is given whole (the browser build transfers it to DuckDB's worker):

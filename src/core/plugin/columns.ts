@@ -4,7 +4,7 @@
  * levels plus Int32Array codes with -1 for missing. SQL does the casting so that this code
  * only ever sees DOUBLE or VARCHAR.
  */
-import type { Table } from 'apache-arrow';
+import { makeVector, type Data, type Table } from 'apache-arrow';
 import { ident } from '../engine/connector';
 import type { CategoricalColumn, ColumnData, MeasureType, NumericColumn } from './types';
 
@@ -42,21 +42,42 @@ export function readNumeric(table: Table, index: number): Float64Array {
 
 /**
  * readNumeric, also telling whether any value may be missing (null or NaN; an infinity also
- * answers true): each batch is checked right after its copy, while it is in cache, so that
- * listwise deletion can skip a column without missing values.
+ * answers true), so that listwise deletion can skip a column without missing values.
  */
 export function readNumericChecked(table: Table, index: number): { values: Float64Array; missing: boolean } {
-  const out = new Float64Array(table.numRows);
-  let offset = 0;
-  let missing = false;
-  for (const batch of table.batches) {
-    // the batch's Data directly (getChildAt would build a Vector per batch and column)
-    const data = batch.data.children[index];
-    const values = data.values as Float64Array;
+  const reader = new NumericReader(table.numRows);
+  for (const batch of table.batches) reader.push(batch.data.children[index]);
+  return reader.finish();
+}
+
+/**
+ * A DOUBLE column copied batch by batch into one Float64Array (NaN = missing), as the batches
+ * arrive (a streamed result is never held whole). Each batch is checked for missing values
+ * right after its copy, while it is in cache.
+ */
+export class NumericReader {
+  private out: Float64Array;
+  private offset = 0;
+  private missing = false;
+
+  /** `capacity`: the rows expected (the array grows if more come). */
+  constructor(capacity: number) {
+    this.out = new Float64Array(capacity);
+  }
+
+  push(data: Data): void {
     const n = data.length;
+    const offset = this.offset;
+    if (offset + n > this.out.length) {
+      const grown = new Float64Array(Math.max(offset + n, 2 * this.out.length));
+      grown.set(this.out.subarray(0, offset));
+      this.out = grown;
+    }
+    const out = this.out;
+    const values = data.values as Float64Array;
     if (data.nullCount === 0) {
       out.set(values.subarray(0, n), offset);
-      if (!missing) {
+      if (!this.missing) {
         // v * 0 is NaN for NaN (and for ±Infinity: then the column is merely checked value
         // by value in completeRows, which keeps infinities); four sums, no branch per value
         let a0 = 0;
@@ -72,10 +93,10 @@ export function readNumericChecked(table: Table, index: number): { values: Float
           a3 += out[i + 3] * 0;
         }
         for (; i < e; i++) a0 += out[i] * 0;
-        if (a0 + a1 + a2 + a3 !== 0) missing = true;
+        if (a0 + a1 + a2 + a3 !== 0) this.missing = true;
       }
     } else {
-      missing = true;
+      this.missing = true;
       const bitmap = data.nullBitmap!;
       const bitOffset = data.offset;
       for (let i = 0; i < n; i++) {
@@ -83,9 +104,13 @@ export function readNumericChecked(table: Table, index: number): { values: Float
         out[offset + i] = (bitmap[bit >> 3] >> (bit & 7)) & 1 ? values[i] : NaN;
       }
     }
-    offset += n;
+    this.offset = offset + n;
   }
-  return { values: out, missing };
+
+  finish(): { values: Float64Array; missing: boolean } {
+    const values = this.offset === this.out.length ? this.out : this.out.slice(0, this.offset);
+    return { values, missing: this.missing };
+  }
 }
 
 /** Reads column `index` of an Arrow result of VARCHARs into raw strings (null = missing). */
@@ -110,42 +135,63 @@ export interface CodedStrings {
 
 const utf8 = new TextDecoder();
 
-/**
- * Reads column `index` of an Arrow result of VARCHARs as dictionary codes, without a string
- * per row: short ASCII values (up to 6 bytes, as most category labels) are looked up by their
- * bytes packed into a number, others decoded and looked up by string.
- */
+/** Reads column `index` of an Arrow result of VARCHARs as dictionary codes (see CategoricalReader). */
 export function readCategorical(table: Table, index: number): CodedStrings {
-  const codes = new Int32Array(table.numRows);
-  const dict: string[] = [];
-  const byString = new Map<string, number>();
-  const byBytes = new Map<number, number>();
-  const codeOf = (v: string) => {
-    let c = byString.get(v);
+  const reader = new CategoricalReader(table.numRows);
+  for (const batch of table.batches) reader.push(batch.data.children[index]);
+  return reader.finish();
+}
+
+/**
+ * A VARCHAR column read batch by batch as dictionary codes, without a string per row: short
+ * ASCII values (up to 6 bytes, as most category labels) are looked up by their bytes packed
+ * into a number, others decoded and looked up by string.
+ */
+export class CategoricalReader {
+  private codes: Int32Array;
+  private offset = 0;
+  private readonly dict: string[] = [];
+  private readonly byString = new Map<string, number>();
+  private readonly byBytes = new Map<number, number>();
+
+  /** `capacity`: the rows expected (the array grows if more come). */
+  constructor(capacity: number) {
+    this.codes = new Int32Array(capacity);
+  }
+
+  private codeOf(v: string): number {
+    let c = this.byString.get(v);
     if (c === undefined) {
-      c = dict.length;
-      dict.push(v);
-      byString.set(v, c);
+      c = this.dict.length;
+      this.dict.push(v);
+      this.byString.set(v, c);
     }
     return c;
-  };
-  let offset = 0;
-  for (const batch of table.batches) {
-    const data = batch.data.children[index];
+  }
+
+  push(data: Data): void {
     const n = data.length;
+    const offset = this.offset;
+    if (offset + n > this.codes.length) {
+      const grown = new Int32Array(Math.max(offset + n, 2 * this.codes.length));
+      grown.set(this.codes.subarray(0, offset));
+      this.codes = grown;
+    }
+    const codes = this.codes;
+    this.offset = offset + n;
     const offsets = data.valueOffsets as Int32Array | undefined;
     if (data.offset !== 0 || !(offsets instanceof Int32Array)) {
       // not a plain Utf8 buffer: the generic accessor
-      const vector = batch.getChildAt(index)!;
+      const vector = makeVector(data);
       for (let i = 0; i < n; i++) {
         const v = vector.get(i) as string | null;
-        codes[offset + i] = v === null ? -1 : codeOf(v);
+        codes[offset + i] = v === null ? -1 : this.codeOf(v);
       }
-      offset += n;
-      continue;
+      return;
     }
     const bytes = data.values as Uint8Array;
     const bitmap = data.nullCount > 0 ? data.nullBitmap : null;
+    const byBytes = this.byBytes;
     for (let i = 0; i < n; i++) {
       if (bitmap && !((bitmap[i >> 3] >> (i & 7)) & 1)) {
         codes[offset + i] = -1;
@@ -166,25 +212,28 @@ export function readCategorical(table: Table, index: number): CodedStrings {
           key = key * 8 + len;
           let c = byBytes.get(key);
           if (c === undefined) {
-            c = codeOf(String.fromCharCode(...bytes.subarray(s, e)));
+            c = this.codeOf(String.fromCharCode(...bytes.subarray(s, e)));
             byBytes.set(key, c);
           }
           codes[offset + i] = c;
           continue;
         }
       }
-      codes[offset + i] = codeOf(utf8.decode(bytes.subarray(s, e)));
-    }
-    offset += n;
-  }
-  let missing = false;
-  for (let i = 0; i < codes.length; i++) {
-    if (codes[i] < 0) {
-      missing = true;
-      break;
+      codes[offset + i] = this.codeOf(utf8.decode(bytes.subarray(s, e)));
     }
   }
-  return { codes, dict, missing };
+
+  finish(): CodedStrings {
+    const codes = this.offset === this.codes.length ? this.codes : this.codes.slice(0, this.offset);
+    let missing = false;
+    for (let i = 0; i < codes.length; i++) {
+      if (codes[i] < 0) {
+        missing = true;
+        break;
+      }
+    }
+    return { codes, dict: this.dict, missing };
+  }
 }
 
 /** As toCategorical, from dictionary codes: levels are the values among the kept rows, sorted. */

@@ -5,12 +5,13 @@
  */
 import type { Connector } from '../engine/connector';
 import { ident } from '../engine/connector';
+import { resultBatches } from '../engine/batches';
 import { CancelToken, UserError } from '../errors';
 import { preludeCode, type DataOrigin } from '../results/r-prelude';
 import { finiteOrNull, sanitizeTable } from '../results/sanitize';
 import type { AnalysisSpec, Result } from '../results/types';
 import { readColumnTypes, sqlColumnTypes } from '../data/metadata';
-import { completeRows, countKept, finishColumn, noneMissing, readCategorical, readNumericChecked, selectExpression, type ColumnType, type RawColumn, type Representation } from './columns';
+import { CategoricalReader, completeRows, countKept, finishColumn, noneMissing, NumericReader, selectExpression, type ColumnType, type RawColumn, type Representation } from './columns';
 import { loadPlugin } from './registry';
 import { checkOptions, checkRoles } from './spec-check';
 import type { ColumnData, MeasureType, PluginManifest, RoleSpec, RunContext, RunInput } from './types';
@@ -63,9 +64,15 @@ async function fetchColumns(conn: Connector, manifest: PluginManifest, roles: Re
     ? wanted.map((w, i) => `${selectExpression(w.column, types.get(w.column)!, w.as)} AS c${i}`).join(', ')
     : '1 AS c0';
   const where = filter && filter.trim() ? ` WHERE (${filter})` : '';
-  let arrow;
+  let rows = 0;
+  let readers: (NumericReader | CategoricalReader)[] = [];
   try {
-    arrow = await conn.query(`SELECT ${select} FROM ${ident(table)}${where}`);
+    const result = await resultBatches(conn, select, `FROM ${ident(table)}${where}`);
+    readers = wanted.map((w) => (w.as === 'numeric' ? new NumericReader(result.rows) : new CategoricalReader(result.rows)));
+    for await (const batch of result.batches) {
+      for (let i = 0; i < readers.length; i++) readers[i].push(batch.data.children[i]);
+      rows += batch.numRows;
+    }
   } catch (e) {
     const detail = e instanceof Error ? e.message.split('\n')[0] : String(e);
     throw new UserError('spec', 'bad_filter', {
@@ -73,10 +80,8 @@ async function fetchColumns(conn: Connector, manifest: PluginManifest, roles: Re
       zh: `筛选条件无法执行：${detail}`,
     });
   }
-  const raw: RawColumn[] = wanted.map((w, i) =>
-    w.as === 'numeric' ? { kind: 'numeric', ...readNumericChecked(arrow, i) } : { kind: 'coded', values: readCategorical(arrow, i) },
-  );
-  return { wanted, raw, rows: arrow.numRows, types };
+  const raw: RawColumn[] = readers.map((r) => (r instanceof NumericReader ? { kind: 'numeric', ...r.finish() } : { kind: 'coded', values: r.finish() }));
+  return { wanted, raw, rows, types };
 }
 
 export async function runAnalysis(conn: Connector, spec: AnalysisSpec, opts: RunOptions): Promise<Result> {
