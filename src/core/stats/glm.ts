@@ -18,7 +18,7 @@
  */
 
 import gammaln from '@stdlib/math-base-special-gammaln';
-import { GRAM_CHUNK, gramAccumulate } from './gram';
+import { GRAM_CHUNK, gramKernel } from './gram';
 
 export type GlmFamily = 'binomial' | 'poisson';
 
@@ -172,9 +172,9 @@ function wls(src: DesignSource, n: number, p: number, z: Float64Array, w: Float6
   // count to even), accumulated over chunks of rows held column by column in cache: the cost
   // of a fit is this n p²/2 multiply-add pass per iteration. Rows with weight 0 add nothing.
   const K = (p + 1) % 2 === 0 ? p + 1 : p + 2;
-  const G = new Float64Array(K * K);
+  const gram = gramKernel(K);
+  const { chunk, G } = gram;
   const CH = GRAM_CHUNK;
-  const chunk = new Float64Array(K * CH);
   const sw = new Float64Array(CH);
   const { rowMajor: x, cols } = src;
   for (let i0 = 0; i0 < n; i0 += CH) {
@@ -195,7 +195,7 @@ function wls(src: DesignSource, n: number, p: number, z: Float64Array, w: Float6
     }
     const oz = p * CH;
     for (let t = 0; t < nb; t++) chunk[oz + t] = z[i0 + t] * sw[t];
-    gramAccumulate(chunk, CH, nb, K, G);
+    gram.accumulate(nb);
   }
   const a = new Float64Array(p * p); // upper triangle of X'WX
   const b = new Float64Array(p); // X'Wz

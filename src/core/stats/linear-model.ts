@@ -12,7 +12,7 @@
  *   system (a pivot below 1e-9 of its centred diagonal) falls back to QR. 1,000,000 × 20 fits
  *   in a few tenths of a second.
  */
-import { GRAM_CHUNK, gramAccumulate } from './gram';
+import { GRAM_CHUNK, gramKernel } from './gram';
 
 export type ModelVar =
   | { name: string; kind: 'numeric'; values: Float64Array }
@@ -313,9 +313,9 @@ function fitCholesky(d: Design, y: Float64Array): LmFit | null {
   const g = new Float64Array(q);
   const raw = new Float64Array(q); // uncentred sum of squares, for R's aliasing criterion
   const K = (q + 1) % 2 === 0 ? q + 1 : q + 2;
-  const G = new Float64Array(K * K);
+  const gram = gramKernel(K);
+  const { chunk, G } = gram;
   const CH = GRAM_CHUNK;
-  const chunk = new Float64Array(K * CH);
   for (let i0 = 0; i0 < n; i0 += CH) {
     const nb = Math.min(CH, n - i0);
     for (let a = 0; a < q; a++) {
@@ -326,7 +326,7 @@ function fitCholesky(d: Design, y: Float64Array): LmFit | null {
     }
     const oy = q * CH;
     for (let t = 0; t < nb; t++) chunk[oy + t] = y[i0 + t] - ym;
-    gramAccumulate(chunk, CH, nb, K, G);
+    gram.accumulate(nb);
   }
   for (let a = 0; a < q; a++) {
     g[a] = G[a * K + q];

@@ -6,7 +6,7 @@
  */
 import { CholeskyDecomposition, Matrix, inverse, solve } from 'ml-matrix';
 import { indexOf, uniqueIndex } from './tabulate';
-import { GRAM_CHUNK, gramAccumulate } from '../gram';
+import { GRAM_CHUNK, gramKernel } from '../gram';
 
 export type Ties = 'efron' | 'breslow';
 
@@ -367,13 +367,13 @@ function aliasedColumns(xc: Float64Array[]): number[] {
   if (p === 0) return [];
   const n = xc[0].length;
   const K = p % 2 === 0 ? p : p + 1;
-  const G = new Float64Array(K * K);
+  const gram = gramKernel(K);
+  const { chunk, G } = gram;
   const CH = GRAM_CHUNK;
-  const chunk = new Float64Array(K * CH);
   for (let i0 = 0; i0 < n; i0 += CH) {
     const nb = Math.min(CH, n - i0);
     for (let a = 0; a < p; a++) chunk.set(xc[a].subarray(i0, i0 + nb), a * CH);
-    gramAccumulate(chunk, CH, nb, K, G);
+    gram.accumulate(nb);
   }
   const out: number[] = [];
   const kept: number[] = [];
