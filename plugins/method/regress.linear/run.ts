@@ -3,6 +3,7 @@ import type { Assumption, ResultFigure, ResultTable, ResultWarning } from '$core
 import { fUpper, normalQuantile, tPValue, tQuantile } from '$core/stats/distributions';
 import { columnToModelVar, gvif, leverage, leverageAt, lmFit, logLikLm, modelMatrix, sequentialSS, type Design, type LmFit, type ModelVar } from '$core/stats/linear-model';
 import { fmt } from '$core/stats/format';
+import { perInput } from '$core/plugin/per-input';
 
 /** At most this many points in each diagnostic figure (deterministic thinning). */
 export const MAX_DIAG_POINTS = 3000;
@@ -16,7 +17,7 @@ interface Prepared {
   vars: ModelVar[];
 }
 
-function prepare(input: RunInput): Prepared | InputIssue[] {
+const prepare = perInput((input: RunInput): Prepared | InputIssue[] => {
   const y = single(input.roles.outcome);
   const xs = multi(input.roles.covariates);
   if (!y || !xs.length) return [{ code: 'missing_role', message: { en: 'Choose an outcome and at least one covariate.', zh: '请选择结局变量和至少一个协变量。' } }];
@@ -47,7 +48,7 @@ function prepare(input: RunInput): Prepared | InputIssue[] {
   }
   if (issues.length) return issues;
   return { y: y.values, yName: y.name, vars };
-}
+});
 
 function nParams(vars: ModelVar[]): number {
   return 1 + vars.reduce((s, v) => s + (v.kind === 'numeric' ? 1 : v.levels.length - 1), 0);

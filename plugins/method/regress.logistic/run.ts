@@ -1,6 +1,7 @@
 import type { ColumnData, InputIssue, PluginOutput, RunContext, RunInput } from '$core/plugin/types';
 import type { Assumption, ResultFigure, ResultTable, ResultWarning } from '$core/results/types';
 import { asFactor } from '$core/stats/factor';
+import { perInput } from '$core/plugin/per-input';
 import { FALSE_TOKENS, TRUE_TOKENS } from '$core/data/casts';
 import { glmFit } from '$core/stats/glm';
 import { hosmerLemeshow } from '$core/stats/hosmer-lemeshow';
@@ -19,7 +20,7 @@ interface Outcome {
   nEvents: number;
 }
 
-function outcomeOf(input: RunInput): Outcome | InputIssue {
+const outcomeOf = perInput((input: RunInput): Outcome | InputIssue => {
   const col = single(input.roles.outcome);
   if (!col) return { code: 'missing_role', message: { en: 'Choose a binary outcome.', zh: '请选择二分类结局变量。' } };
   const f = asFactor(col);
@@ -62,7 +63,7 @@ function outcomeOf(input: RunInput): Outcome | InputIssue {
     }
   }
   return { y, event, other: levels[0] === event ? levels[1] : levels[0], nEvents };
-}
+});
 
 export function validate(input: RunInput): InputIssue[] {
   const o = outcomeOf(input);

@@ -7,6 +7,7 @@ import { fmt } from '$core/stats/format';
 import { coxFit, coxZph, concordance, type Ties } from '$core/stats/survival/cox';
 import { prepareSurv, single } from '$core/stats/survival/prepare';
 import { isIssue } from '$core/stats/survival/event';
+import { perInput } from '$core/plugin/per-input';
 
 interface Design {
   names: string[];
@@ -49,23 +50,27 @@ function covariates(input: RunInput): ColumnData[] {
   return Array.isArray(c) ? c : c ? [c] : [];
 }
 
+// validate() and run() share one preparation of the (possibly million-row) columns
+const survOf = perInput((input) => prepareSurv(input, 'strata'));
+const designOf = perInput((input) => design(covariates(input)));
+
 export function validate(input: RunInput): InputIssue[] {
-  const p = prepareSurv(input, 'strata');
+  const p = survOf(input);
   if (isIssue(p)) return [p];
   const cov = covariates(input);
   if (!cov.length) return [{ code: 'no_covariates', message: { en: 'Choose at least one covariate.', zh: '请至少选择一个协变量。' } }];
-  const d = design(cov);
+  const d = designOf(input);
   if (isIssue(d)) return [d];
   if (p.time.length < 2) return [{ code: 'too_few_rows', message: { en: `Only ${p.time.length} complete row; a Cox model needs more.`, zh: `只有 ${p.time.length} 行完整数据，Cox 模型需要更多数据。` } }];
   return [];
 }
 
 export function run(ctx: RunContext, input: RunInput): PluginOutput {
-  const p = prepareSurv(input, 'strata');
+  const p = survOf(input);
   if (isIssue(p)) throw new Error(p.message.en);
   const issues = validate(input);
   if (issues.length) throw new Error(issues.map((i) => i.message.en).join(' '));
-  const des = design(covariates(input)) as Design;
+  const des = designOf(input) as Design;
   const ties = String(input.options.ties ?? 'efron') as Ties;
   const confLevel = Number(input.options.conf_level ?? 0.95);
   const strata = p.groups ? p.groups.codes : null;

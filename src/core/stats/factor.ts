@@ -18,12 +18,35 @@ export interface Factor {
 export function asFactor(col: ColumnData): Factor {
   if (col.kind === 'categorical') return { levels: col.levels, codes: col.codes };
   const vals = col.values;
-  const uniq = [...new Set(Array.from(vals).filter((v) => !Number.isNaN(v)))].sort((a, b) => a - b);
-  const index = new Map(uniq.map((v, i) => [v, i]));
-  const codes = new Int32Array(vals.length);
-  for (let i = 0; i < vals.length; i++) codes[i] = Number.isNaN(vals[i]) ? -1 : index.get(vals[i])!;
+  // Codes in first-seen order, then renumbered by sorted value: one look-up per row (none
+  // when a row repeats the previous value), no per-row arrays or sets.
+  const firstSeen = new Map<number, number>();
+  const seen = new Int32Array(vals.length);
+  let last = NaN;
+  let lastCode = -1;
+  for (let i = 0; i < vals.length; i++) {
+    const v = vals[i];
+    if (v !== v) {
+      seen[i] = -1;
+      continue;
+    }
+    if (v !== last) {
+      let c = firstSeen.get(v);
+      if (c === undefined) {
+        c = firstSeen.size;
+        firstSeen.set(v, c);
+      }
+      last = v;
+      lastCode = c;
+    }
+    seen[i] = lastCode;
+  }
+  const uniq = [...firstSeen.keys()].sort((a, b) => a - b);
+  const rank = new Int32Array(uniq.length);
+  uniq.forEach((v, r) => (rank[firstSeen.get(v)!] = r));
+  for (let i = 0; i < seen.length; i++) if (seen[i] >= 0) seen[i] = rank[seen[i]];
   const label = (v: number) => (col.type === 'boolean' && (v === 0 || v === 1) ? (v === 1 ? 'TRUE' : 'FALSE') : String(v));
-  return { levels: uniq.map(label), codes };
+  return { levels: uniq.map(label), codes: seen };
 }
 
 /**
