@@ -7,7 +7,7 @@
  *
  * The weighted least-squares step solves X'WX b = X'Wz through a Cholesky factor of X'WX,
  * accumulated in one chunked pass over the design's columns (or a row-major copy) as the
- * cross-products of [sqrt(W) X, sqrt(W) z] (gram.ts; R uses a pivoted QR of sqrt(W) X). The covariance, as summary.glm's cov.unscaled, is the inverse of the X'WX of the
+ * weighted cross-products of [X, z] (gram.ts; R uses a pivoted QR of sqrt(W) X). The covariance, as summary.glm's cov.unscaled, is the inverse of the X'WX of the
  * last iteration (whose weights come from the mu at the start of that iteration, as R's).
  *
  * Aliased (collinear) columns: R's QR drops a column whose residual norm, after projecting out
@@ -91,8 +91,10 @@ function linkinv(family: GlmFamily, eta: number): number {
 
 function muEta(family: GlmFamily, eta: number): number {
   if (family === 'binomial') {
-    const opexp = 1 + Math.exp(eta);
-    return eta > THRESH || eta < MTHRESH ? DBL_EPSILON : Math.exp(eta) / (opexp * opexp);
+    if (eta > THRESH || eta < MTHRESH) return DBL_EPSILON;
+    const e = Math.exp(eta);
+    const opexp = 1 + e;
+    return e / (opexp * opexp);
   }
   return Math.max(Math.exp(eta), DBL_EPSILON);
 }
@@ -168,33 +170,26 @@ type DesignSource = { rowMajor: Float64Array; cols?: undefined } | { rowMajor?: 
  * `forcedAliased`, plus any found by the pivot test, get coefficient 0 and are skipped).
  */
 function wls(src: DesignSource, n: number, p: number, z: Float64Array, w: Float64Array, forcedAliased: boolean[] | null): WlsResult {
-  // X'WX and X'Wz as the cross-products of [sqrt(w) X, sqrt(w) z] (a zero column pads the
-  // count to even), accumulated over chunks of rows held column by column in cache: the cost
-  // of a fit is this n p²/2 multiply-add pass per iteration. Rows with weight 0 add nothing.
+  // X'WX and X'Wz as the weighted cross-products of [X, z] (a zero column pads the count to
+  // even), accumulated over chunks of rows held column by column in cache: the cost of a fit
+  // is this n p²/2 multiply-add pass per iteration. Rows with weight 0 add nothing.
   const K = (p + 1) % 2 === 0 ? p + 1 : p + 2;
   const gram = gramKernel(K);
-  const { chunk, G } = gram;
+  const { chunk, weights, G } = gram;
   const CH = GRAM_CHUNK;
-  const sw = new Float64Array(CH);
   const { rowMajor: x, cols } = src;
   for (let i0 = 0; i0 < n; i0 += CH) {
     const nb = Math.min(CH, n - i0);
-    for (let t = 0; t < nb; t++) sw[t] = Math.sqrt(w[i0 + t]);
+    weights.set(w.subarray(i0, i0 + nb));
     if (cols) {
-      for (let j = 0; j < p; j++) {
-        const c = cols[j];
-        const o = j * CH;
-        for (let t = 0; t < nb; t++) chunk[o + t] = c[i0 + t] * sw[t];
-      }
+      for (let j = 0; j < p; j++) chunk.set(cols[j].subarray(i0, i0 + nb), j * CH);
     } else {
       for (let t = 0; t < nb; t++) {
         const off = (i0 + t) * p;
-        const st = sw[t];
-        for (let j = 0; j < p; j++) chunk[j * CH + t] = x![off + j] * st;
+        for (let j = 0; j < p; j++) chunk[j * CH + t] = x![off + j];
       }
     }
-    const oz = p * CH;
-    for (let t = 0; t < nb; t++) chunk[oz + t] = z[i0 + t] * sw[t];
+    chunk.set(z.subarray(i0, i0 + nb), p * CH);
     gram.accumulate(nb);
   }
   const a = new Float64Array(p * p); // upper triangle of X'WX

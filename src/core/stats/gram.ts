@@ -90,11 +90,13 @@ export function gramAccumulate(chunk: Float64Array, stride: number, rows: number
 }
 
 /**
- * A place to accumulate G = Σ C'C chunk by chunk: fill `chunk` (column j at j · GRAM_CHUNK,
- * up to GRAM_CHUNK rows), call accumulate(rows), repeat; G holds the upper triangle.
+ * A place to accumulate G = Σ C' diag(w) C chunk by chunk: fill `chunk` (column j at
+ * j · GRAM_CHUNK, up to GRAM_CHUNK rows) and, for weighted sums, `weights` (one per row; all 1
+ * unless set), call accumulate(rows), repeat; G holds the upper triangle.
  */
 export interface GramKernel {
   readonly chunk: Float64Array;
+  readonly weights: Float64Array;
   readonly G: Float64Array;
   accumulate(rows: number): void;
 }
@@ -112,9 +114,10 @@ function gramModule(): WebAssembly.Module | null {
 
 /**
  * A GramKernel for k columns (k even): the WebAssembly SIMD kernel (wasm/gram.wat, two rows per
- * instruction: measured 2-3x faster than gramAccumulate) with the chunk and G in its memory,
- * so filling the chunk is the only copy; gramAccumulate where SIMD is missing. The two sum
- * in a different order (pairs of rows, then the pair), so results agree to rounding.
+ * instruction: measured 1.6-2.4x faster than gramAccumulate on 1,000,000 rows) with chunk,
+ * weights and G in its memory, so filling the chunk is the only copy; gramAccumulate where
+ * SIMD is missing. The two sum in a different order (pairs of rows, then the pair; weights
+ * applied as w·x_a·x_b or as √w·x_a·√w·x_b), so results agree to rounding.
  */
 export function gramKernel(k: number, useWasm = true): GramKernel {
   if (k % 2 !== 0) throw new Error(`gramKernel: k must be even (${k})`);
@@ -122,19 +125,35 @@ export function gramKernel(k: number, useWasm = true): GramKernel {
   const module = useWasm ? gramModule() : null;
   if (!module) {
     const chunk = new Float64Array(k * CH);
+    const weights = new Float64Array(CH).fill(1);
     const G = new Float64Array(k * k);
-    return { chunk, G, accumulate: (rows) => gramAccumulate(chunk, CH, rows, k, G) };
+    return {
+      chunk,
+      weights,
+      G,
+      accumulate(rows) {
+        for (let t = 0; t < rows; t++) {
+          if (weights[t] === 1) continue;
+          const s = Math.sqrt(weights[t]);
+          for (let j = 0; j < k; j++) chunk[j * CH + t] *= s;
+        }
+        gramAccumulate(chunk, CH, rows, k, G);
+      },
+    };
   }
   const instance = new WebAssembly.Instance(module);
   const memory = instance.exports.memory as WebAssembly.Memory;
-  const bytes = (k * CH + k * k) * 8;
-  const pages = Math.ceil(bytes / 65536);
+  const gAt = k * CH * 8;
+  const wAt = gAt + k * k * 8;
+  const pages = Math.ceil((wAt + CH * 8) / 65536);
   if (pages > 1) memory.grow(pages - 1);
   const chunk = new Float64Array(memory.buffer, 0, k * CH);
-  const G = new Float64Array(memory.buffer, k * CH * 8, k * k);
-  const gram = instance.exports.gram as (c: number, stride: number, rows: number, k: number, g: number) => void;
+  const G = new Float64Array(memory.buffer, gAt, k * k);
+  const weights = new Float64Array(memory.buffer, wAt, CH).fill(1);
+  const gram = instance.exports.gram as (c: number, stride: number, rows: number, k: number, g: number, w: number) => void;
   return {
     chunk,
+    weights,
     G,
     accumulate(rows) {
       if (rows & 1) {
@@ -142,7 +161,7 @@ export function gramKernel(k: number, useWasm = true): GramKernel {
         for (let j = 0; j < k; j++) chunk[j * CH + rows] = 0;
         rows++;
       }
-      gram(0, CH, rows, k, k * CH * 8);
+      gram(0, CH, rows, k, gAt, wAt);
     },
   };
 }
