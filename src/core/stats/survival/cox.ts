@@ -75,9 +75,15 @@ function ordered(d: CoxData, order: Int32Array): Ordered {
     event[r] = d.event[i];
     if (strata) strata[r] = d.strata![i];
   }
-  for (let a = 0; a < p; a++) {
-    const col = d.x[a];
-    for (let r = 0; r < n; r++) xr[r * p + a] = col[order[r]];
+  // Blocks of rows: the block's part of xr (256 rows × p) stays in cache while each column is
+  // gathered into it; column by column over all rows, every write touched a new cache line.
+  const BLOCK = 256;
+  for (let r0 = 0; r0 < n; r0 += BLOCK) {
+    const r1 = Math.min(n, r0 + BLOCK);
+    for (let a = 0; a < p; a++) {
+      const col = d.x[a];
+      for (let r = r0; r < r1; r++) xr[r * p + a] = col[order[r]];
+    }
   }
   const out = { order, xr, time, event, strata };
   orderedCache.set(d.x, out);
@@ -92,8 +98,9 @@ interface Derivs {
 
 /**
  * Log partial likelihood, score and information at beta (x already centred, rows in `order`).
- * `visit`, when given, is called once per event time with the Efron/Breslow pieces (for cox.zph);
- * `deaths` holds the original row indices of that time's events.
+ * `visit`, when given, is called once per event time with the Efron/Breslow pieces (for cox.zph):
+ * the mean and the lower triangle of the variance; `deaths` holds the original row indices of
+ * that time's events.
  */
 function derivs(
   d: CoxData,
@@ -255,10 +262,7 @@ function derivs(
           if (visit) vsum[row + b] = val;
         }
       }
-      if (visit) {
-        for (let a = 0; a < p; a++) for (let b = 0; b < a; b++) vsum[b * p + a] = vsum[a * p + b];
-        visit(t, deaths, msum, vsum);
-      }
+      if (visit) visit(t, deaths, msum, vsum);
     }
     r = r1;
   }
@@ -651,23 +655,40 @@ export function coxZph(d: CoxData, fit: CoxFit, terms: number[][]): ZphRow[] {
   }
   const gbar = sumG / nev;
   const u2 = new Float64Array(p);
-  const I = new Float64Array(4 * p * p); // (2p x 2p) row-major
-  const P = 2 * p;
+  // The information of (beta, beta g(t)) has blocks Σ v, Σ g v and Σ g² v over the event
+  // times; each is symmetric, so only lower triangles are summed.
+  const V0 = new Float64Array(p * p);
+  const V1 = new Float64Array(p * p);
+  const V2 = new Float64Array(p * p);
   const dd: CoxData = { ...d, x: fit.xc };
   derivs(dd, fit.order, fit.coef, fit.ties, (t, deaths, mn, v) => {
     const g = gAt[indexOf(times, t)] - gbar;
+    const gg = g * g;
     for (const i of deaths) for (let a = 0; a < p; a++) u2[a] += g * fit.xc[a][i];
     for (let a = 0; a < p; a++) u2[a] -= g * mn[a];
     for (let a = 0; a < p; a++) {
-      for (let b = 0; b < p; b++) {
-        const x = v[a * p + b];
-        I[a * P + b] += x;
-        I[a * P + (b + p)] += g * x;
-        I[(a + p) * P + b] += g * x;
-        I[(a + p) * P + (b + p)] += g * g * x;
+      const row = a * p;
+      for (let b = 0; b <= a; b++) {
+        const x = v[row + b];
+        V0[row + b] += x;
+        V1[row + b] += g * x;
+        V2[row + b] += gg * x;
       }
     }
   });
+  const P = 2 * p;
+  const I = new Float64Array(P * P); // (2p x 2p) row-major
+  for (let a = 0; a < p; a++) {
+    for (let b = 0; b <= a; b++) {
+      const lo = a * p + b;
+      for (const [r, c] of [[a, b], [b, a]]) {
+        I[r * P + c] = V0[lo];
+        I[r * P + (c + p)] = V1[lo];
+        I[(r + p) * P + c] = V1[lo];
+        I[(r + p) * P + (c + p)] = V2[lo];
+      }
+    }
+  }
   const test = (cols: number[]): number => {
     const kk = [...Array.from({ length: p }, (_, a) => a), ...cols.map((c) => c + p)];
     const q = kk.length;
