@@ -45,7 +45,11 @@ export function readNumeric(table: Table, index: number): Float64Array {
  * answers true), so that listwise deletion can skip a column without missing values.
  */
 export function readNumericChecked(table: Table, index: number): { values: Float64Array; missing: boolean } {
-  const reader = new NumericReader(table.numRows);
+  return readAll(new NumericReader(table.numRows), table, index);
+}
+
+/** Column `index` of every batch of `table`, through a batch reader. */
+function readAll<T>(reader: { push(data: Data): void; finish(): T }, table: Table, index: number): T {
   for (const batch of table.batches) reader.push(batch.data.children[index]);
   return reader.finish();
 }
@@ -137,9 +141,7 @@ const utf8 = new TextDecoder();
 
 /** Reads column `index` of an Arrow result of VARCHARs as dictionary codes (see CategoricalReader). */
 export function readCategorical(table: Table, index: number): CodedStrings {
-  const reader = new CategoricalReader(table.numRows);
-  for (const batch of table.batches) reader.push(batch.data.children[index]);
-  return reader.finish();
+  return readAll(new CategoricalReader(table.numRows), table, index);
 }
 
 /**
