@@ -48,6 +48,17 @@ export function readNumericChecked(table: Table, index: number): { values: Float
   return readAll(new NumericReader(table.numRows), table, index);
 }
 
+/**
+ * `a` itself when it has room for `n` more values after `used`, else a copy of its first `used`
+ * values in a bigger array (more rows than counted: the readers never fail on it).
+ */
+function withRoom<T extends Float64Array | Int32Array>(a: T, used: number, n: number): T {
+  if (used + n <= a.length) return a;
+  const grown = new (a.constructor as new (length: number) => T)(Math.max(used + n, 2 * a.length));
+  grown.set(a.subarray(0, used));
+  return grown;
+}
+
 /** Column `index` of every batch of `table`, through a batch reader. */
 function readAll<T>(reader: { push(data: Data): void; finish(): T }, table: Table, index: number): T {
   for (const batch of table.batches) reader.push(batch.data.children[index]);
@@ -72,12 +83,7 @@ export class NumericReader {
   push(data: Data): void {
     const n = data.length;
     const offset = this.offset;
-    if (offset + n > this.out.length) {
-      const grown = new Float64Array(Math.max(offset + n, 2 * this.out.length));
-      grown.set(this.out.subarray(0, offset));
-      this.out = grown;
-    }
-    const out = this.out;
+    const out = (this.out = withRoom(this.out, offset, n));
     const values = data.values as Float64Array;
     if (data.nullCount === 0) {
       out.set(values.subarray(0, n), offset);
@@ -174,12 +180,7 @@ export class CategoricalReader {
   push(data: Data): void {
     const n = data.length;
     const offset = this.offset;
-    if (offset + n > this.codes.length) {
-      const grown = new Int32Array(Math.max(offset + n, 2 * this.codes.length));
-      grown.set(this.codes.subarray(0, offset));
-      this.codes = grown;
-    }
-    const codes = this.codes;
+    const codes = (this.codes = withRoom(this.codes, offset, n));
     this.offset = offset + n;
     const offsets = data.valueOffsets as Int32Array | undefined;
     if (data.offset !== 0 || !(offsets instanceof Int32Array)) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createNodeConnector } from '$core/engine/duckdb-node';
-import { codedToCategorical, completeRows, noneMissing, readCategorical, readNumeric, readNumericChecked, readStrings, selectExpression, toCategorical } from '$core/plugin/columns';
+import { CategoricalReader, codedToCategorical, completeRows, noneMissing, NumericReader, readCategorical, readNumeric, readNumericChecked, readStrings, selectExpression, toCategorical } from '$core/plugin/columns';
+import { resultBatches } from '$core/engine/batches';
 
 describe('reading columns into typed arrays', () => {
   it('reads DOUBLE and VARCHAR with nulls, across batches, and encodes factors in R order', async () => {
@@ -46,6 +47,30 @@ describe('reading columns into typed arrays', () => {
       expect(keep).toEqual(completeRows([{ kind: 'numeric', values: x }, { kind: 'categorical', values: strings }], 7000));
       expect(codedToCategorical('g', type, coded, keep)).toEqual(toCategorical('g', type, strings, keep));
     }
+    await c.close();
+  });
+
+  it('streamed batches read into the same columns as a whole result, also when more rows come than counted', async () => {
+    const c = await createNodeConnector();
+    await c.query(`CREATE TABLE s AS SELECT i, CASE WHEN i % 7 = 0 THEN NULL ELSE i * 0.25 END AS x, CASE WHEN i % 9 = 0 THEN NULL ELSE 'g' || (i % 4) END AS g FROM range(9000) r(i)`);
+    const whole = await c.query('SELECT x, g FROM s');
+    const streamed = await resultBatches(c, 'x, g', 'FROM s');
+    expect(c.stream).toBeDefined(); // the Node connector streams
+    expect(streamed.rows).toBe(9000);
+    // capacity 1: the readers grow as batches arrive
+    const num = new NumericReader(1);
+    const cat = new CategoricalReader(1);
+    for await (const batch of streamed.batches) {
+      num.push(batch.data.children[0]);
+      cat.push(batch.data.children[1]);
+    }
+    const x = num.finish();
+    const g = cat.finish();
+    expect(Array.from(x.values)).toEqual(Array.from(readNumeric(whole, 0)));
+    expect(x.missing).toBe(true);
+    const ref = readCategorical(whole, 1);
+    expect(Array.from(g.codes)).toEqual(Array.from(ref.codes));
+    expect(g.dict).toEqual(ref.dict);
     await c.close();
   });
 });
