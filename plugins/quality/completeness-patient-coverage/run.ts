@@ -9,7 +9,7 @@
  * with the missing table's name as the column: one verdict and one list per expected table.
  */
 import { toJsonRows } from '$core/engine/rows';
-import { evaluateAll, ident, literal, patientTable, summaryOf, timeSql, type ViolationQuery } from '$core/quality/sql';
+import { evaluateAll, ident, literal, NO_VIOLATIONS, patientTable, summaryOf, timeSql, type ViolationQuery } from '$core/quality/sql';
 import type { CheckOutput, CheckSummary, QualityCheckContext } from '$core/quality/types';
 
 export async function run(ctx: QualityCheckContext): Promise<CheckOutput> {
@@ -48,7 +48,8 @@ export async function run(ctx: QualityCheckContext): Promise<CheckOutput> {
       table: patients.name,
       column: t.name,
       checkedSql: `SELECT ${total}::BIGINT AS n`,
-      violationsSql: `SELECT CAST(p.${pk} AS VARCHAR) AS record_id, CAST(p.${pk} AS VARCHAR) AS patient_id, ${literal(t.name)} AS value, ${timeSql(patients, 'p')} AS time,
+      // Every patient covered (the usual case for the tables everyone has): nobody to look for.
+      violationsSql: covered === total ? NO_VIOLATIONS : `SELECT CAST(p.${pk} AS VARCHAR) AS record_id, CAST(p.${pk} AS VARCHAR) AS patient_id, ${literal(t.name)} AS value, ${timeSql(patients, 'p')} AS time,
           ${literal(`no record in ${t.name} (${pct}% of patients have one)`)} AS detail_en,
           ${literal(`在 ${t.name} 中没有任何记录（${pct}% 的患者有记录）`)} AS detail_zh
         FROM ${ident(patients.name)} p

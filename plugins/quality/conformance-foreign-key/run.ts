@@ -14,6 +14,8 @@ export async function run(ctx: QualityCheckContext): Promise<CheckOutput> {
       if (!tableOf(ctx.manifest, fk.references.table)) continue;
       const c = `c.${ident(fk.column)}`;
       // Same types: a plain anti-join (hash join, fast); different types: compared as text.
+      // Written ANTI JOIN: DuckDB planned the same NOT EXISTS 2x slower (0.37 vs 0.17 s on 6.6
+      // million vital signs).
       const same = types.get(`${table.name}.${fk.column}`) === types.get(`${fk.references.table}.${fk.references.column}`);
       const left = same ? c : `CAST(${c} AS VARCHAR)`;
       const right = same ? `r.${ident(fk.references.column)}` : `CAST(r.${ident(fk.references.column)} AS VARCHAR)`;
@@ -25,8 +27,8 @@ export async function run(ctx: QualityCheckContext): Promise<CheckOutput> {
         violationsSql: `SELECT ${recordIdSql(table, 'c')} AS record_id, ${patientIdSql(table, 'c')} AS patient_id, ${c} AS value, ${timeSql(table, 'c')} AS time,
             ${literal(`${fk.column} = `)} || CAST(${c} AS VARCHAR) || ${literal(` not found in ${target}`)} AS detail_en,
             ${literal(`${fk.column} = `)} || CAST(${c} AS VARCHAR) || ${literal(` 在 ${target} 中不存在`)} AS detail_zh
-          FROM ${ident(table.name)} c
-          WHERE ${c} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM ${ident(fk.references.table)} r WHERE ${right} = ${left})`,
+          FROM ${ident(table.name)} c ANTI JOIN ${ident(fk.references.table)} r ON ${right} = ${left}
+          WHERE ${c} IS NOT NULL`,
       });
     }
   }

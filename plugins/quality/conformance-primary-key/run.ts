@@ -1,9 +1,7 @@
 /** Key uniqueness: every row after the first with the same key, and every row with an empty key. */
-import { toJsonRows } from '$core/engine/rows';
-import { evaluateAll, ident, patientIdSql, recordIdSql, timeSql, type ViolationQuery } from '$core/quality/sql';
+import { evaluateAll, ident, NO_VIOLATIONS, patientIdSql, recordIdSql, timeSql, type ViolationQuery } from '$core/quality/sql';
 import type { CheckOutput, QualityCheckContext } from '$core/quality/types';
-
-const NONE = 'SELECT NULL AS record_id, NULL AS patient_id, NULL AS value, NULL AS time, NULL AS detail_en, NULL AS detail_zh WHERE false';
+import { keysUnique } from './keys-unique';
 
 export async function run(ctx: QualityCheckContext): Promise<CheckOutput> {
   const queries: ViolationQuery[] = [];
@@ -11,20 +9,13 @@ export async function run(ctx: QualityCheckContext): Promise<CheckOutput> {
     ctx.cancel.throwIfCancelled();
     const keys = table.primary_key.map(ident).join(', ');
     const anyNull = table.primary_key.map((k) => `${ident(k)} IS NULL`).join(' OR ');
-    // One pass settles the usual case: when the keys' hashes are all distinct (and none is
-    // empty) the keys are, and the table is not scanned again. A hash collision only sends the
-    // table to the exact query below.
-    const [pre] = toJsonRows(await ctx.conn.query(
-      `SELECT count(*)::BIGINT AS n, count(DISTINCT hash(${keys}))::BIGINT AS d, count(*) FILTER (WHERE ${anyNull})::BIGINT AS nulls FROM ${ident(table.name)}`,
-    ));
-    const n = Number(pre.n);
-    const unique = Number(pre.d) === n && Number(pre.nulls) === 0;
+    const unique = await keysUnique(ctx, table);
     queries.push({
       table: table.name,
       column: table.primary_key.join(', '),
-      checkedSql: `SELECT ${n}::BIGINT AS n`,
-      violationsSql: unique
-        ? NONE
+      checkedSql: `SELECT ${unique.n}::BIGINT AS n`,
+      violationsSql: unique.yes
+        ? NO_VIOLATIONS
         : `SELECT record_id, patient_id, record_id AS value, time,
             CASE WHEN key_null THEN 'empty key' ELSE 'key used ' || CAST(uses AS VARCHAR) || ' times' END AS detail_en,
             CASE WHEN key_null THEN '主键为空' ELSE '主键被使用 ' || CAST(uses AS VARCHAR) || ' 次' END AS detail_zh

@@ -4,8 +4,8 @@
  * A group whose values are all positive flags zero or negative values outright.
  */
 import { codeAndUnitColumns, measurementColumns } from '$core/quality/measurements';
-import { toJsonRows } from '$core/engine/rows';
-import { evaluateAll, ident, literal, patientIdSql, recordIdSql, timeSql, type ViolationQuery } from '$core/quality/sql';
+import { codeUnitStats } from '$core/quality/code-stats';
+import { evaluateAll, ident, literal, NO_VIOLATIONS, patientIdSql, recordIdSql, timeSql, type ViolationQuery } from '$core/quality/sql';
 import type { CheckOutput, QualityCheckContext } from '$core/quality/types';
 
 export async function run(ctx: QualityCheckContext): Promise<CheckOutput> {
@@ -21,24 +21,22 @@ export async function run(ctx: QualityCheckContext): Promise<CheckOutput> {
       const v = ident(col);
       // ln() of zero is an error in DuckDB, and FILTER does not stop it being evaluated: guard inside.
       const lnv = (x: string) => `ln(CASE WHEN ${x} > 0 THEN ${x} END)`;
-      // Positive measures: at least 99% of a group's values above zero.
-      // Robust scale from the quartiles (IQR / 1.349, as the MAD for normal data), with DuckDB's
-      // approximate quantiles: exact medians over millions of readings cost seconds each.
-      // The groups' statistics come back once (one scan) and go into the violations query as a
-      // small VALUES table, so the table is not scanned for them twice; the rows checked are the
-      // groups' counts. Numbers travel as text cast to DOUBLE: exact, unlike a DECIMAL literal.
-      const groups = toJsonRows(await ctx.conn.query(`SELECT CAST(code AS VARCHAR) AS code, CAST(unit AS VARCHAR) AS unit, q[2] AS med, (q[3] - q[1]) / 1.349 AS sd, n
-          FROM (SELECT ${code} AS code, ${unit} AS unit, approx_quantile(${lnv(v)}, [0.25, 0.5, 0.75]) AS q, count(*)::BIGINT AS n
-          FROM ${ident(table.name)} WHERE ${v} IS NOT NULL AND ${code} IS NOT NULL GROUP BY 1, 2
-          HAVING count(*) >= ${minGroup} AND count(*) FILTER (WHERE ${v} > 0) >= 0.99 * count(*))`));
-      const checked = groups.reduce((n, g) => n + Number(g.n), 0);
-      const spread = groups.filter((g) => g.sd !== null && Number(g.sd) > 0);
+      // Groups of positive measures: at least 99% of a group's values above zero. Robust scale from
+      // the quartiles (IQR / 1.349, as the MAD for normal data). The groups' statistics (shared
+      // with the unit-error check) go into the violations query as a small VALUES table, so the
+      // table is not scanned for them twice; the rows checked are the groups' counts. Numbers
+      // travel as text cast to DOUBLE: exact, unlike a DECIMAL literal.
+      const groups = (await codeUnitStats(ctx, table, cu.code, cu.unit, col))
+        .filter((g) => g.n >= minGroup && 100 * g.positive >= 99 * g.n)
+        .map((g) => ({ ...g, sd: g.q1 === null || g.q3 === null ? null : (g.q3 - g.q1) / 1.349 }));
+      const checked = groups.reduce((n, g) => n + g.n, 0);
+      const spread = groups.filter((g) => g.sd !== null && g.sd > 0);
       if (!spread.length) {
-        queries.push({ table: table.name, column: col, checkedSql: `SELECT ${checked}::BIGINT AS n`, violationsSql: 'SELECT NULL AS record_id, NULL AS patient_id, NULL AS value, NULL AS time, NULL AS detail_en, NULL AS detail_zh WHERE false' });
+        queries.push({ table: table.name, column: col, checkedSql: `SELECT ${checked}::BIGINT AS n`, violationsSql: NO_VIOLATIONS });
         continue;
       }
       const dbl = (x: unknown) => `CAST(${literal(String(x))} AS DOUBLE)`;
-      const values = spread.map((g) => `(${literal(String(g.code))}, ${g.unit === null ? 'NULL' : literal(String(g.unit))}, ${dbl(g.med)}, ${dbl(g.sd)})`);
+      const values = spread.map((g) => `(${literal(g.code)}, ${g.unit === null ? 'NULL' : literal(g.unit)}, ${dbl(g.median)}, ${dbl(g.sd)})`);
       const join = `FROM ${ident(table.name)} t JOIN (VALUES ${values.join(', ')}) AS g(code, unit, med, sd)
           ON g.code = CAST(t.${code} AS VARCHAR) AND g.unit IS NOT DISTINCT FROM CAST(t.${unit} AS VARCHAR)`;
       const score = `CASE WHEN t.${v} <= 0 THEN NULL ELSE abs(${lnv('t.' + v)} - g.med) / g.sd END`;

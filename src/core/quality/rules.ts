@@ -10,7 +10,7 @@ import { ident } from '../engine/connector';
 import { toJsonRows } from '../engine/rows';
 import type { I18nText } from '../plugin/types';
 import type { QualityRule, RegistryManifest } from '../registry/types';
-import { patientIdSql, recordIdSql, tableOf, timeSql } from './sql';
+import { countByMonthSql, patientIdSql, recordIdSql, rowsWritten, tableOf, timeSql } from './sql';
 import type { CheckSummary, Finding, KahnCategory, QualityRuleDef } from './types';
 
 export const RULE_COLUMNS = ['table_name', 'record_id', 'patient_id', 'detail'] as const;
@@ -119,14 +119,16 @@ export async function runRule({ conn, manifest, rule, rows, limit }: RuleRunInpu
     const text = e instanceof RuleError ? e.text : { en: `Rule "${rule.id}": ${(e as Error).message}`, zh: `规则"${rule.id}"：${(e as Error).message}` };
     return { summaries: [summary(rule.condition?.table ?? firstTable(rule.sql ?? '', manifest), 0, {}, text)], findings: [] };
   }
+  // The rule runs once into a temporary table (its rows are few; running it is what costs), then
+  // is counted by table and month and listed from there, as evaluate() does for the checks.
+  const tmp = ident('__quality_rule_rows');
   try {
-    const hasTime = /\b__time\b/.test(sql);
-    const counts = toJsonRows(await conn.query(
-      `SELECT CAST(table_name AS VARCHAR) AS t, ${hasTime ? `coalesce(strftime(CAST(__time AS DATE), '%Y-%m'), '')` : `''`} AS month, count(*)::BIGINT AS n FROM (${sql}) GROUP BY 1, 2`,
-    ));
+    const time = /\b__time\b/.test(sql) ? 'CAST(__time AS DATE)' : 'CAST(NULL AS DATE)';
+    const created = await conn.query(`CREATE OR REPLACE TEMP TABLE ${tmp} AS SELECT CAST(table_name AS VARCHAR) AS table_name, CAST(record_id AS VARCHAR) AS record_id, CAST(patient_id AS VARCHAR) AS patient_id, CAST(detail AS VARCHAR) AS detail, ${time} AS time FROM (${sql})`);
+    const counts = rowsWritten(created) === 0 ? [] : toJsonRows(await conn.query(countByMonthSql('time', tmp, 'table_name')));
     const byTable = new Map<string, { n: number; months: Record<string, number> }>();
     for (const r of counts) {
-      const t = String(r.t ?? '');
+      const t = String(r.k ?? '');
       const e = byTable.get(t) ?? { n: 0, months: {} };
       e.n += Number(r.n);
       if (r.month) e.months[String(r.month)] = Number(r.n);
@@ -135,9 +137,7 @@ export async function runRule({ conn, manifest, rule, rows, limit }: RuleRunInpu
     const summaries = byTable.size
       ? [...byTable].map(([t, e]) => summary(t, e.n, e.months))
       : [summary(rule.condition?.table ?? firstTable(sql, manifest), 0, {})];
-    const kept = toJsonRows(await conn.query(
-      `SELECT CAST(table_name AS VARCHAR) AS table_name, CAST(record_id AS VARCHAR) AS record_id, CAST(patient_id AS VARCHAR) AS patient_id, CAST(detail AS VARCHAR) AS detail${hasTime ? ', CAST(__time AS DATE) AS time' : ''} FROM (${sql}) LIMIT ${Math.floor(limit)}`,
-    ));
+    const kept = byTable.size ? toJsonRows(await conn.query(`SELECT * FROM ${tmp} LIMIT ${Math.floor(limit)}`)) : [];
     const findings: Finding[] = kept.map((r) => ({
       check,
       category: rule.category,
@@ -158,5 +158,7 @@ export async function runRule({ conn, manifest, rule, rows, limit }: RuleRunInpu
       summaries: [summary(rule.condition?.table ?? firstTable(sql, manifest), 0, {}, { en: `Rule "${rule.id}" failed while running: ${m}`, zh: `规则"${rule.id}"运行失败：${m}` })],
       findings: [],
     };
+  } finally {
+    await conn.query(`DROP TABLE IF EXISTS ${tmp}`);
   }
 }

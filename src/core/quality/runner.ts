@@ -13,7 +13,7 @@ import type { RegistryManifest } from '../registry/types';
 import { attachDepartments, rowsByDepartment } from './department';
 import { loadCheck, qualityChecks } from './discovery';
 import { manifestRules, ruleCheckId, runRule } from './rules';
-import { summaryOf } from './sql';
+import { countByMonthSql, summaryOf } from './sql';
 import type { CheckOutput, Finding, QualityCheckManifest, QualityReport, QualityRuleDef } from './types';
 
 export interface QualityConfig {
@@ -82,13 +82,13 @@ export async function runQuality(input: RunQualityInput): Promise<QualityReport>
     cancel.throwIfCancelled();
     const time = t.time_columns[0];
     const r = toJsonRows(await conn.query(
-      time
-        ? `SELECT coalesce(strftime(TRY_CAST(${ident(time)} AS DATE), '%Y-%m'), '') AS month, count(*)::BIGINT AS n FROM ${ident(t.name)} GROUP BY 1`
-        : `SELECT '' AS month, count(*)::BIGINT AS n FROM ${ident(t.name)}`,
+      time ? countByMonthSql(`TRY_CAST(${ident(time)} AS DATE)`, ident(t.name)) : `SELECT '' AS month, count(*)::BIGINT AS n FROM ${ident(t.name)}`,
     ));
     rows[t.name] = r.reduce((s, x) => s + Number(x.n), 0);
     rowsByMonth[t.name] = Object.fromEntries(r.filter((x) => x.month).map((x) => [String(x.month), Number(x.n)]));
   }
+  // Results several checks of this run compute from the same scan (shared.ts).
+  const shared = new Map<string, Promise<unknown>>();
 
   const outputs: CheckOutput[] = [];
   let step = 1;
@@ -96,7 +96,7 @@ export async function runQuality(input: RunQualityInput): Promise<QualityReport>
     cancel.throwIfCancelled();
     progress(step / steps, `Check ${step}/${steps - 1}: ${check.title.en}`);
     const threshold = config.thresholds[check.id] ?? check.threshold;
-    const ctx = { conn, manifest, check, threshold, options: { ...check.options }, limit, cancel };
+    const ctx = { conn, manifest, check, threshold, options: { ...check.options }, limit, cancel, shared };
     try {
       const run = await loadCheck(check.id);
       outputs.push(await run(ctx));

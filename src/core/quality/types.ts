@@ -103,6 +103,11 @@ export interface QualityCheckContext {
   /** Violating records kept per check (the counts stay exact). */
   limit: number;
   cancel: CancelToken;
+  /**
+   * The run's memo (see shared.ts): results several checks compute from the same scan (per-code
+   * quartiles, a variable's row count), so the second check reads the first one's. One per run.
+   */
+  shared: Map<string, Promise<unknown>>;
 }
 
 export type QualityCheckRun = (ctx: QualityCheckContext) => Promise<CheckOutput>;
