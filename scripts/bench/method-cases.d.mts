@@ -9,3 +9,5 @@ export function methodCases(files: Record<string, string>): MethodCase[];
 export const R_PACKAGES: string[];
 export function hasRscript(): boolean;
 export function rTime(file: string, expr: string, packages?: string[]): number | null;
+export const TIMED_RUNS: number;
+export const TIMED_BUDGET_S: number;

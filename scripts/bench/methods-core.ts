@@ -13,7 +13,7 @@ import { manifests } from '../../src/core/plugin/registry';
 import { CancelToken } from '../../src/core/errors';
 import type { AnalysisSpec } from '../../src/core/results/types';
 // Plain JavaScript, shared with methods-browser.mjs.
-import { hasRscript, methodCases, rTime } from './method-cases.mjs';
+import { hasRscript, methodCases, rTime, TIMED_BUDGET_S, TIMED_RUNS } from './method-cases.mjs';
 
 interface Case {
   name: string;
@@ -26,16 +26,18 @@ interface Case {
 /**
  * Environment knobs (for profiling; the defaults are the full benchmark):
  * METHODS_ONLY=cox,linear (cases whose name contains any of these, case-insensitive),
- * METHODS_NO_R=1 (skip R), METHODS_REPEAT=3 (timed runs per case; the fastest is shown),
+ * METHODS_NO_R=1 (skip R), METHODS_REPEAT=5 (timed runs per case, default as R's: TIMED_RUNS within
+ * TIMED_BUDGET_S; the fastest is shown),
  * METHODS_PROFILE=dir (a V8 CPU profile of each case's last timed run, written to dir),
- * METHODS_CPU=1 (also print the process CPU time of the fastest run: less sensitive to load).
+ * METHODS_CPU=1 (also print the process CPU time of the fastest run: less sensitive to load),
+ * METHODS_EACH=1 (print every timed run: how much a case varies).
  */
 export async function bench(files: Record<string, string>): Promise<void> {
   const only = (process.env.METHODS_ONLY ?? '').toLowerCase().split(',').map((s) => s.trim()).filter(Boolean);
   const cases: Case[] = methodCases(files).filter((c: Case) => !only.length || only.some((o) => c.name.toLowerCase().includes(o)));
   const known = new Set(manifests.map((m) => m.id));
   const withR = hasRscript() && !process.env.METHODS_NO_R;
-  const repeat = Math.max(1, Number(process.env.METHODS_REPEAT ?? 1) || 1);
+  const repeat = Math.max(1, Number(process.env.METHODS_REPEAT ?? TIMED_RUNS) || TIMED_RUNS);
   const conn = await createNodeConnector();
   const tables = new Map<string, string>();
   console.log(`\n${'method'.padEnd(40)} ${'workbench'.padStart(10)} ${withR ? 'R'.padStart(10) + ' ' + 'ratio'.padStart(7) : '(Rscript not found: no R comparison)'}`);
@@ -55,7 +57,8 @@ export async function bench(files: Record<string, string>): Promise<void> {
     let secs = Infinity;
     let cpu = Infinity;
     const profileDir = process.env.METHODS_PROFILE;
-    for (let k = 0; k < repeat; k++) {
+    let spent = 0;
+    for (let k = 0; k < repeat && spent < TIMED_BUDGET_S; k++) {
       const session = profileDir && k === repeat - 1 ? new Session() : null;
       if (session) {
         session.connect();
@@ -65,7 +68,10 @@ export async function bench(files: Record<string, string>): Promise<void> {
       const t0 = performance.now();
       const c0 = process.cpuUsage();
       await runAnalysis(conn, spec, { table, origin });
-      secs = Math.min(secs, (performance.now() - t0) / 1000);
+      const took = (performance.now() - t0) / 1000;
+      if (process.env.METHODS_EACH) console.log(`  run ${k + 1}: ${took.toFixed(3)} s`);
+      secs = Math.min(secs, took);
+      spent += took;
       const c1 = process.cpuUsage(c0);
       cpu = Math.min(cpu, (c1.user + c1.system) / 1e6);
       if (session) {

@@ -7,6 +7,7 @@
 import { CholeskyDecomposition, Matrix, inverse, solve } from 'ml-matrix';
 import { indexOf, uniqueIndex } from './tabulate';
 import { GRAM_CHUNK, gramKernel } from '../gram';
+import { information, ordered, riskSets, type RiskSets } from './cox-risk-sets';
 
 export type Ties = 'efron' | 'breslow';
 
@@ -44,234 +45,19 @@ export function coxOrder(time: Float64Array, strata: Int32Array | null): Int32Ar
   return out;
 }
 
-/**
- * The data laid out in the risk-set order `order`: covariates row-major (row r = subject
- * order[r]), times, events and strata. derivs() walks the rows in that order several times per
- * fit; reading them contiguously instead of through order[] (a random gather over an n·p
- * array) is what makes each pass cheap. The arithmetic, and its order, is unchanged.
- */
-interface Ordered {
-  order: Int32Array;
-  xr: Float64Array;
-  time: Float64Array;
-  event: Uint8Array;
-  strata: Int32Array | null;
-}
-
-const orderedCache = new WeakMap<Float64Array[], Ordered>();
-/** The ordered layout of d in `order` (cached per column set and order). */
-function ordered(d: CoxData, order: Int32Array): Ordered {
-  const hit = orderedCache.get(d.x);
-  if (hit && hit.order === order) return hit;
-  const p = d.x.length;
-  const n = d.time.length;
-  const xr = new Float64Array(n * p);
-  const time = new Float64Array(n);
-  const event = new Uint8Array(n);
-  const strata = d.strata ? new Int32Array(n) : null;
-  for (let r = 0; r < n; r++) {
-    const i = order[r];
-    time[r] = d.time[i];
-    event[r] = d.event[i];
-    if (strata) strata[r] = d.strata![i];
-  }
-  // Blocks of rows: the block's part of xr (256 rows × p) stays in cache while each column is
-  // gathered into it; column by column over all rows, every write touched a new cache line.
-  const BLOCK = 256;
-  for (let r0 = 0; r0 < n; r0 += BLOCK) {
-    const r1 = Math.min(n, r0 + BLOCK);
-    for (let a = 0; a < p; a++) {
-      const col = d.x[a];
-      for (let r = r0; r < r1; r++) xr[r * p + a] = col[order[r]];
-    }
-  }
-  const out = { order, xr, time, event, strata };
-  orderedCache.set(d.x, out);
-  return out;
-}
-
 interface Derivs {
   loglik: number;
   u: Float64Array;
   imat: Float64Array; // p x p row-major
 }
 
-/**
- * Log partial likelihood, score and information at beta (x already centred, rows in `order`).
- * `visit`, when given, is called once per event time with the Efron/Breslow pieces (for cox.zph):
- * the mean and the lower triangle of the variance; `deaths` holds the original row indices of
- * that time's events.
- */
-function derivs(
-  d: CoxData,
-  order: Int32Array,
-  beta: Float64Array,
-  ties: Ties,
-  visit?: (time: number, deaths: number[], meanSum: Float64Array, varSum: Float64Array) => void,
-): Derivs {
-  const p = d.x.length;
-  const n = d.time.length;
-  const { xr, time, event, strata } = ordered(d, order);
-  const u = new Float64Array(p);
-  const imat = new Float64Array(p * p);
-  let loglik = 0;
-  // Risk-set sums S (of w, w x, w x x', lower triangles) and, for the current time, the same
-  // sums D over its deaths. A death's products go to D only and D is added to S when the
-  // time's rows are done, so each row costs one p(p+1)/2 update.
-  const S1 = new Float64Array(p);
-  const S2 = new Float64Array(p * p);
-  const D1 = new Float64Array(p);
-  const D2 = new Float64Array(p * p);
-  let S0 = 0;
-  let r = 0;
-  let curStrat = -1;
-  const deaths: number[] = [];
-  const msum = new Float64Array(p);
-  const vsum = new Float64Array(p * p);
-  while (r < n) {
-    const s = strata ? strata[r] : 0;
-    if (s !== curStrat) {
-      curStrat = s;
-      S0 = 0;
-      S1.fill(0);
-      S2.fill(0);
-    }
-    const t = time[r];
-    let D0 = 0;
-    let nd = 0;
-    if (visit) deaths.length = 0;
-    let r1 = r;
-    while (r1 < n && time[r1] === t && (strata ? strata[r1] : 0) === s) {
-      const off = r1 * p;
-      let eta = 0;
-      for (let a = 0; a < p; a++) eta += beta[a] * xr[off + a];
-      const w = Math.exp(eta);
-      const ev = event[r1];
-      // Two rows of the same time and kind at once: each sum gets the two products one after
-      // the other (x + a + b adds left to right), the same doubles as row by row, with half
-      // the loads and stores of the p × p sums.
-      const r2 = r1 + 1;
-      if (r2 < n && time[r2] === t && event[r2] === ev && (strata ? strata[r2] : 0) === s) {
-        const off2 = r2 * p;
-        let eta2 = 0;
-        for (let a = 0; a < p; a++) eta2 += beta[a] * xr[off2 + a];
-        const w2 = Math.exp(eta2);
-        S0 += w;
-        S0 += w2;
-        if (ev === 1) {
-          if (nd === 0) {
-            D1.fill(0);
-            D2.fill(0);
-          }
-          nd += 2;
-          if (visit) deaths.push(order[r1], order[r2]);
-          D0 += w;
-          D0 += w2;
-          loglik += eta;
-          loglik += eta2;
-          for (let a = 0; a < p; a++) {
-            const xa = xr[off + a];
-            const xa2 = xr[off2 + a];
-            const wa = w * xa;
-            const wa2 = w2 * xa2;
-            D1[a] = D1[a] + wa + wa2;
-            u[a] = u[a] + xa + xa2;
-            const row = a * p;
-            for (let b = 0; b <= a; b++) D2[row + b] = D2[row + b] + wa * xr[off + b] + wa2 * xr[off2 + b];
-          }
-        } else {
-          for (let a = 0; a < p; a++) {
-            const wa = w * xr[off + a];
-            const wa2 = w2 * xr[off2 + a];
-            S1[a] = S1[a] + wa + wa2;
-            const row = a * p;
-            for (let b = 0; b <= a; b++) S2[row + b] = S2[row + b] + wa * xr[off + b] + wa2 * xr[off2 + b];
-          }
-        }
-        r1 += 2;
-        continue;
-      }
-      S0 += w;
-      if (ev === 1) {
-        if (nd === 0) {
-          D1.fill(0);
-          D2.fill(0);
-        }
-        nd++;
-        if (visit) deaths.push(order[r1]);
-        D0 += w;
-        loglik += eta;
-        for (let a = 0; a < p; a++) {
-          const xa = xr[off + a];
-          const wa = w * xa;
-          D1[a] += wa;
-          u[a] += xa;
-          const row = a * p;
-          for (let b = 0; b <= a; b++) D2[row + b] += wa * xr[off + b];
-        }
-      } else {
-        for (let a = 0; a < p; a++) {
-          const wa = w * xr[off + a];
-          S1[a] += wa;
-          const row = a * p;
-          for (let b = 0; b <= a; b++) S2[row + b] += wa * xr[off + b];
-        }
-      }
-      r1++;
-    }
-    if (nd > 0) {
-      for (let a = 0; a < p; a++) {
-        S1[a] += D1[a];
-        const row = a * p;
-        for (let b = 0; b <= a; b++) S2[row + b] += D2[row + b];
-      }
-      // Efron: the k-th of the nd deaths sees the risk set less k/nd of the deaths' weight,
-      // mean_k = (S1 − f_k D1)/s0_k with s0_k = S0 − f_k D0. The sums over k of mean_k and
-      // of the information terms are linear in S and D with the scalar weights
-      // A = Σ 1/s0_k, B = Σ f_k/s0_k, AA = Σ 1/s0_k², AB = Σ f_k/s0_k², BB = Σ f_k²/s0_k²,
-      // so a time costs O(p²) whatever its number of deaths (Breslow, or one death: f = 0).
-      const reps = ties === 'efron' && nd > 1 ? nd : 1;
-      const mult = reps === 1 ? nd : 1;
-      let A = 0;
-      let B = 0;
-      let AA = 0;
-      let AB = 0;
-      let BB = 0;
-      for (let k = 0; k < reps; k++) {
-        const f = reps === 1 ? 0 : k / nd;
-        const s0 = S0 - f * D0;
-        loglik -= mult * Math.log(s0);
-        const al = 1 / s0;
-        const be = f / s0;
-        A += mult * al;
-        B += mult * be;
-        AA += mult * al * al;
-        AB += mult * al * be;
-        BB += mult * be * be;
-      }
-      for (let a = 0; a < p; a++) {
-        const ms = S1[a] * A - D1[a] * B;
-        u[a] -= ms;
-        if (visit) msum[a] = ms;
-        const row = a * p;
-        const s1a = S1[a];
-        const d1a = D1[a];
-        for (let b = 0; b <= a; b++) {
-          const val = S2[row + b] * A - D2[row + b] * B - (s1a * S1[b] * AA - (s1a * D1[b] + d1a * S1[b]) * AB + d1a * D1[b] * BB);
-          imat[row + b] += val;
-          if (visit) vsum[row + b] = val;
-        }
-      }
-      if (visit) visit(t, deaths, msum, vsum);
-    }
-    r = r1;
-  }
-  for (let a = 0; a < p; a++) for (let b = 0; b < a; b++) imat[b * p + a] = imat[a * p + b];
-  return { loglik, u, imat };
+/** Log partial likelihood, score and information from a walk over the risk sets (x centred). */
+function derivsOf(rs: RiskSets, d: CoxData, order: Int32Array): Derivs {
+  return { loglik: rs.loglik, u: rs.u, imat: information(rs, d.x, order, d.event, null) };
 }
 
 /**
- * The log partial likelihood alone, computed exactly as derivs() computes it (same operations
+ * The log partial likelihood alone, computed exactly as riskSets() computes it (same operations
  * in the same order, so the same double): step halving only needs it to accept or reject a
  * step, and it costs O(n p) instead of derivs' O(n p²).
  */
@@ -358,6 +144,8 @@ export interface CoxFit {
   /** Centred kept columns. */
   xc: Float64Array[];
   ties: Ties;
+  /** The walk over the risk sets at the fitted coefficients (cox.zph starts from it). */
+  riskSets: RiskSets | null;
 }
 
 /**
@@ -429,7 +217,8 @@ export function coxFit(d: CoxData, ties: Ties = 'efron', maxIter = 30): CoxFit {
   let nEvent = 0;
   for (let i = 0; i < n; i++) nEvent += d.event[i] === 1 ? 1 : 0;
   let beta = new Float64Array(p);
-  let cur = derivs(dd, order, beta, ties);
+  let walk = riskSets(dd, order, beta, ties);
+  let cur = derivsOf(walk, dd, order);
   const loglikNull = cur.loglik;
   const step0 = solveSym(cur.imat, cur.u, p);
   let score = 0;
@@ -441,17 +230,31 @@ export function coxFit(d: CoxData, ties: Ties = 'efron', maxIter = 30): CoxFit {
     iter++;
     const step = solveSym(cur.imat, cur.u, p);
     let nb = Float64Array.from(beta, (b, a) => b + step[a]);
-    // Accept or reject (halve) on the log-likelihood alone; the score and information are
-    // computed once, for the accepted beta. Near convergence rounding noise often rejects
-    // the last full step several times, and each rejected trial was a full O(n p²) pass.
-    let ll = loglikAt(dd, order, nb, ties);
+    // The walk at the full step gives its log-likelihood; the information (the costlier part)
+    // is computed only for the accepted beta. Near convergence rounding noise often rejects the
+    // last full step several times: halving trials use loglikAt alone, which gives the same
+    // double as the walk.
+    let trial = riskSets(dd, order, nb, ties);
     let halvings = 0;
-    while (!(ll >= cur.loglik) && halvings < 30) {
-      nb = Float64Array.from(nb, (b, a) => (b + beta[a]) / 2);
-      ll = loglikAt(dd, order, nb, ties);
-      halvings++;
+    if (!(trial.loglik >= cur.loglik)) {
+      // A step that lowers the log-likelihood by no more than rounding: the maximum is reached
+      // (Newton's steps shrink quadratically, so the step not taken is far below the tests'
+      // tolerance); stop here rather than halve it over and over.
+      if (Math.abs(trial.loglik - cur.loglik) <= 1e-12 * Math.abs(cur.loglik)) {
+        lastStep = Float64Array.from(nb, (b, a) => b - beta[a]);
+        converged = true;
+        break;
+      }
+      let ll = trial.loglik;
+      while (!(ll >= cur.loglik) && halvings < 30) {
+        nb = Float64Array.from(nb, (b, a) => (b + beta[a]) / 2);
+        ll = loglikAt(dd, order, nb, ties);
+        halvings++;
+      }
+      trial = riskSets(dd, order, nb, ties);
     }
-    const next = derivs(dd, order, nb, ties);
+    walk = trial;
+    const next = derivsOf(walk, dd, order);
     lastStep = Float64Array.from(nb, (b, a) => b - beta[a]);
     const change = Math.abs(next.loglik - cur.loglik);
     beta = nb;
@@ -482,16 +285,19 @@ export function coxFit(d: CoxData, ties: Ties = 'efron', maxIter = 30): CoxFit {
     const col = d.x[kept[a]];
     for (let i = 0; i < n; i++) lp[i] += beta[a] * col[i];
   }
-  return { kept, aliased, coef: beta, vcov, loglik: cur.loglik, loglikNull, score, wald, iter, converged, infinite, nEvent, n, lp, order, xc, ties };
+  return { kept, aliased, coef: beta, vcov, loglik: cur.loglik, loglikNull, score, wald, iter, converged, infinite, nEvent, n, lp, order, xc, ties, riskSets: p > 0 ? walk : null };
 }
 
-/** Fenwick tree of counts over ranks 1..m. */
+/** Fenwick tree of counts over ranks 1..m, with each rank's own count (ties need no second sum). */
 class Fenwick {
   private t: Float64Array;
+  readonly at: Float64Array;
   constructor(private m: number) {
     this.t = new Float64Array(m + 1);
+    this.at = new Float64Array(m + 1);
   }
   add(i: number, v: number) {
+    this.at[i] += v;
     for (; i <= this.m; i += i & -i) this.t[i] += v;
   }
   /** Sum over ranks 1..i. */
@@ -519,8 +325,21 @@ export interface Concordance {
  */
 export function concordance(time: Float64Array, event: Uint8Array, lp: Float64Array, strata: Int32Array | null, order: Int32Array): Concordance {
   const n = time.length;
-  const { values: ranks, index: rk } = uniqueIndex(lp); // 0-based rank of each risk score
+  const { values: ranks, index: rank } = uniqueIndex(lp); // 0-based rank of each risk score
   const m = ranks.length;
+  // Everything in the risk-set order `order` (time descending within stratum), so that the passes
+  // read and write their arrays in sequence: through order[] every row cost five cache misses.
+  const rk = new Int32Array(n); // 1-based rank, as the Fenwick trees count
+  const ev = new Uint8Array(n);
+  const tm = new Float64Array(n);
+  const st = strata ? new Int32Array(n) : null;
+  for (let r = 0; r < n; r++) {
+    const i = order[r];
+    rk[r] = rank[i] + 1;
+    ev[r] = event[i] === 1 ? 1 : 0;
+    tm[r] = time[i];
+    if (st) st[r] = strata![i];
+  }
   const c = new Float64Array(n);
   const dsc = new Float64Array(n);
   const tx = new Float64Array(n);
@@ -528,83 +347,76 @@ export function concordance(time: Float64Array, event: Uint8Array, lp: Float64Ar
   let D = 0;
   let T = 0;
   let TY = 0;
-  // blocks of equal (stratum, time) in `order` (time descending within stratum)
-  const blocks: [number, number][] = [];
-  for (let r = 0; r < n; ) {
-    const i0 = order[r];
-    let r1 = r + 1;
-    while (r1 < n && time[order[r1]] === time[i0] && (strata ? strata[order[r1]] === strata[i0] : true)) r1++;
-    blocks.push([r, r1]);
-    r = r1;
-  }
-  const sOf = (i: number) => (strata ? strata[i] : 0);
+  // blocks of equal (stratum, time): block q is rows bound[q] .. bound[q + 1] - 1
+  const bounds: number[] = [0];
+  for (let r = 1; r <= n; r++) if (r === n || tm[r] !== tm[r - 1] || (st && st[r] !== st[r - 1])) bounds.push(r);
+  const sOf = (r: number) => (st ? st[r] : 0);
   // pass A: descending time, risk set = later times + censored at the same time
   let risk = new Fenwick(m);
   let total = 0;
   let cur = -1;
-  for (const [a, b] of blocks) {
-    if (sOf(order[a]) !== cur) {
-      cur = sOf(order[a]);
+  for (let q = 0; q + 1 < bounds.length; q++) {
+    const a = bounds[q];
+    const b = bounds[q + 1];
+    if (sOf(a) !== cur) {
+      cur = sOf(a);
       risk = new Fenwick(m);
       total = 0;
     }
     let nd = 0;
     for (let r = a; r < b; r++) {
-      const i = order[r];
-      if (event[i] !== 1) {
-        risk.add(rk[i] + 1, 1);
+      if (ev[r] !== 1) {
+        risk.add(rk[r], 1);
         total++;
       } else nd++;
     }
     TY += (nd * (nd - 1)) / 2;
     for (let r = a; r < b; r++) {
-      const i = order[r];
-      if (event[i] !== 1) continue;
-      const less = risk.sum(rk[i]);
-      const eq = risk.sum(rk[i] + 1) - less;
+      if (ev[r] !== 1) continue;
+      const less = risk.sum(rk[r] - 1);
+      const eq = risk.at[rk[r]];
       const greater = total - less - eq;
-      c[i] += less;
-      dsc[i] += greater;
-      tx[i] += eq;
+      c[r] += less;
+      dsc[r] += greater;
+      tx[r] += eq;
       C += less;
       D += greater;
       T += eq;
     }
     for (let r = a; r < b; r++) {
-      const i = order[r];
-      if (event[i] === 1) {
-        risk.add(rk[i] + 1, 1);
+      if (ev[r] === 1) {
+        risk.add(rk[r], 1);
         total++;
       }
     }
   }
   // pass B: ascending time, events before (and, for censored subjects, at) each time
-  let ev = new Fenwick(m);
+  let events = new Fenwick(m);
   let evTotal = 0;
   cur = -1;
-  for (let q = blocks.length - 1; q >= 0; q--) {
-    const [a, b] = blocks[q];
-    if (sOf(order[a]) !== cur) {
-      cur = sOf(order[a]);
-      ev = new Fenwick(m);
+  const count = (r: number) => {
+    const less = events.sum(rk[r] - 1);
+    const eq = events.at[rk[r]];
+    c[r] += evTotal - less - eq; // earlier event with higher risk
+    dsc[r] += less;
+    tx[r] += eq;
+  };
+  for (let q = bounds.length - 2; q >= 0; q--) {
+    const a = bounds[q];
+    const b = bounds[q + 1];
+    if (sOf(a) !== cur) {
+      cur = sOf(a);
+      events = new Fenwick(m);
       evTotal = 0;
     }
-    const count = (i: number) => {
-      const less = ev.sum(rk[i]);
-      const eq = ev.sum(rk[i] + 1) - less;
-      c[i] += evTotal - less - eq; // earlier event with higher risk
-      dsc[i] += less;
-      tx[i] += eq;
-    };
-    for (let r = a; r < b; r++) if (event[order[r]] === 1) count(order[r]);
+    for (let r = a; r < b; r++) if (ev[r] === 1) count(r);
     for (let r = a; r < b; r++) {
-      const i = order[r];
-      if (event[i] === 1) {
-        ev.add(rk[i] + 1, 1);
+      if (ev[r] === 1) {
+        events.add(rk[r], 1);
         evTotal++;
       }
     }
-    for (let r = a; r < b; r++) if (event[order[r]] !== 1) count(order[r]);
+    for (let r = a; r < b; r++) if (ev[r] !== 1) count(r);
   }
   const npair = C + D + T;
   const somer = (C - D) / npair;
@@ -654,39 +466,27 @@ export function coxZph(d: CoxData, fit: CoxFit, terms: number[][]): ZphRow[] {
     atRisk -= nj[j];
   }
   const gbar = sumG / nev;
+  // The score and information of (beta, beta g(t)) at the fitted beta: blocks Σ V_t, Σ g V_t and
+  // Σ g² V_t over the event times (cox-risk-sets.ts), and the score Σ g (Σ deaths' x − mean).
+  const rs = fit.riskSets ?? riskSets({ ...d, x: fit.xc }, fit.order, fit.coef, fit.ties);
+  const g = Float64Array.from(rs.time.subarray(0, rs.T), (t) => gAt[indexOf(times, t)] - gbar);
+  const g2 = g.map((v) => v * v);
   const u2 = new Float64Array(p);
-  // The information of (beta, beta g(t)) has blocks Σ v, Σ g v and Σ g² v over the event
-  // times; each is symmetric, so only lower triangles are summed.
-  const V0 = new Float64Array(p * p);
-  const V1 = new Float64Array(p * p);
-  const V2 = new Float64Array(p * p);
-  const dd: CoxData = { ...d, x: fit.xc };
-  derivs(dd, fit.order, fit.coef, fit.ties, (t, deaths, mn, v) => {
-    const g = gAt[indexOf(times, t)] - gbar;
-    const gg = g * g;
-    for (const i of deaths) for (let a = 0; a < p; a++) u2[a] += g * fit.xc[a][i];
-    for (let a = 0; a < p; a++) u2[a] -= g * mn[a];
-    for (let a = 0; a < p; a++) {
-      const row = a * p;
-      for (let b = 0; b <= a; b++) {
-        const x = v[row + b];
-        V0[row + b] += x;
-        V1[row + b] += g * x;
-        V2[row + b] += gg * x;
-      }
-    }
-  });
+  for (let k = 0; k < rs.T; k++) {
+    for (let a = 0; a < p; a++) u2[a] += g[k] * (rs.dx[k * p + a] - (rs.s1[a * rs.stride + k] * rs.A[k] - rs.d1[k * p + a] * rs.B[k]));
+  }
+  const V0 = information(rs, fit.xc, fit.order, d.event, null);
+  const V1 = information(rs, fit.xc, fit.order, d.event, g);
+  const V2 = information(rs, fit.xc, fit.order, d.event, g2);
   const P = 2 * p;
   const I = new Float64Array(P * P); // (2p x 2p) row-major
   for (let a = 0; a < p; a++) {
-    for (let b = 0; b <= a; b++) {
-      const lo = a * p + b;
-      for (const [r, c] of [[a, b], [b, a]]) {
-        I[r * P + c] = V0[lo];
-        I[r * P + (c + p)] = V1[lo];
-        I[(r + p) * P + c] = V1[lo];
-        I[(r + p) * P + (c + p)] = V2[lo];
-      }
+    for (let b = 0; b < p; b++) {
+      const x = a * p + b;
+      I[a * P + b] = V0[x];
+      I[a * P + (b + p)] = V1[x];
+      I[(a + p) * P + b] = V1[x];
+      I[(a + p) * P + (b + p)] = V2[x];
     }
   }
   const test = (cols: number[]): number => {

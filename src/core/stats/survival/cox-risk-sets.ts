@@ -1,0 +1,289 @@
+/**
+ * The risk-set sums behind Cox's partial likelihood, its score and its information (coxph's
+ * coxfit6 computes the same quantities), in two steps:
+ *
+ * 1. riskSets(): one O(n p) walk over the rows in risk-set order (stratum, time descending) gives
+ *    the log-likelihood, the score, each row's weight w = exp(x'beta) and, per event time, the
+ *    risk-set and deaths' sums of w and w x with the Efron (or Breslow) coefficients.
+ * 2. information(): the information Σ_t φ_t V_t (φ = 1 for the fit; g(t), g(t)² for cox.zph).
+ *    Per event time V_t = A S2 − B D2 − (AA S1 S1' − AB (S1 D1' + D1 S1') + BB D1 D1'), with
+ *    S2(t) = Σ_{i at risk} w_i x_i x_i' and D2 the same over the time's deaths. Summing A_t S2(t)
+ *    over t row by row instead (a row is at risk at every event time up to its own) turns the
+ *    O(n p²) risk-set update of every row into one weighted cross-product,
+ *    Σ_i w_i c_i x_i x_i' with c_i = Σ_{t ≤ t_i} φ_t A_t − [i dies] φ_{t_i} B_{t_i}, and the
+ *    AA S1 S1' part into another over the event times, both through the SIMD kernel (gram.ts);
+ *    the tied-death terms stay per event time. The sums are the same in another order: they
+ *    agree with the row-by-row code to rounding. The fit reuses its last walk for cox.zph.
+ */
+import { GRAM_CHUNK, gramKernel } from '../gram';
+import type { CoxData, Ties } from './cox';
+
+/**
+ * The data laid out in the risk-set order `order`: covariates row-major (row r = subject
+ * order[r]), times, events and strata. The walks read rows in that order several times per
+ * fit; reading them contiguously instead of through order[] is what makes each walk cheap.
+ */
+export interface Ordered {
+  order: Int32Array;
+  xr: Float64Array;
+  time: Float64Array;
+  event: Uint8Array;
+  strata: Int32Array | null;
+  /** How many (stratum, time) blocks hold a death: the event times of every walk. */
+  eventTimes: number;
+}
+
+const orderedCache = new WeakMap<Float64Array[], Ordered>();
+/** The ordered layout of d in `order` (cached per column set and order). */
+export function ordered(d: CoxData, order: Int32Array): Ordered {
+  const hit = orderedCache.get(d.x);
+  if (hit && hit.order === order) return hit;
+  const p = d.x.length;
+  const n = d.time.length;
+  const xr = new Float64Array(n * p);
+  const time = new Float64Array(n);
+  const event = new Uint8Array(n);
+  const strata = d.strata ? new Int32Array(n) : null;
+  for (let r = 0; r < n; r++) {
+    const i = order[r];
+    time[r] = d.time[i];
+    event[r] = d.event[i];
+    if (strata) strata[r] = d.strata![i];
+  }
+  // Each subject's covariates written to its row of xr, reading the columns in their own order:
+  // one contiguous row write per subject instead of n·p random reads (measured 4 ms against
+  // 11-20 ms for 100,000 × 10).
+  const pos = new Int32Array(n);
+  for (let r = 0; r < n; r++) pos[order[r]] = r;
+  const cols = d.x;
+  for (let i = 0; i < n; i++) {
+    const o = pos[i] * p;
+    for (let a = 0; a < p; a++) xr[o + a] = cols[a][i];
+  }
+  let eventTimes = 0;
+  for (let r = 0; r < n; ) {
+    let r1 = r;
+    let dies = false;
+    while (r1 < n && time[r1] === time[r] && (!strata || strata[r1] === strata[r])) dies = event[r1++] === 1 || dies;
+    if (dies) eventTimes++;
+    r = r1;
+  }
+  const out = { order, xr, time, event, strata, eventTimes };
+  orderedCache.set(d.x, out);
+  return out;
+}
+
+/** What one walk over the risk sets at beta gives. Event times are numbered in walk order. */
+export interface RiskSets {
+  p: number;
+  loglik: number;
+  u: Float64Array;
+  /** exp(x'beta) per ordered row. */
+  w: Float64Array;
+  /** Per ordered row: the first event time at or after its own time block (T when none). */
+  nextEvent: Int32Array;
+  /** Per ordered row: its stratum (null: one stratum). */
+  rowStrata: Int32Array | null;
+  /** Number of event times. */
+  T: number;
+  time: Float64Array;
+  stratum: Int32Array;
+  /**
+   * Per event time, the Efron/Breslow coefficients over its nd deaths (k = 0..nd-1, f_k = k/nd
+   * for Efron with ties, else one term of multiplicity nd with f = 0): A = Σ 1/s0_k,
+   * B = Σ f_k/s0_k, AA = Σ 1/s0_k², AB = Σ f_k/s0_k², BB = Σ f_k²/s0_k², s0_k = S0 − f_k D0.
+   */
+  A: Float64Array;
+  B: Float64Array;
+  AA: Float64Array;
+  AB: Float64Array;
+  BB: Float64Array;
+  /** Σ w x over the risk set (deaths included) per event time: column a at a · stride. */
+  s1: Float64Array;
+  stride: number;
+  /** Per event time, p each (row-major): Σ w x over its deaths, and Σ x over its deaths. */
+  d1: Float64Array;
+  dx: Float64Array;
+}
+
+/**
+ * The walk. Log-likelihood and score are summed exactly as before this file existed (the same
+ * operations in the same order), so that loglikAt() in cox.ts gives the same double for step
+ * halving.
+ */
+export function riskSets(d: CoxData, order: Int32Array, beta: Float64Array, ties: Ties): RiskSets {
+  const p = d.x.length;
+  const n = d.time.length;
+  const { xr, time, event, strata, eventTimes: Tmax } = ordered(d, order);
+  const zero = beta.every((b) => b === 0);
+  const u = new Float64Array(p);
+  const w = new Float64Array(n);
+  const nextEvent = new Int32Array(n);
+  const evTime = new Float64Array(Tmax);
+  const evStratum = new Int32Array(Tmax);
+  const A = new Float64Array(Tmax);
+  const B = new Float64Array(Tmax);
+  const AA = new Float64Array(Tmax);
+  const AB = new Float64Array(Tmax);
+  const BB = new Float64Array(Tmax);
+  const s1 = new Float64Array(Tmax * p);
+  const d1 = new Float64Array(Tmax * p);
+  const dx = new Float64Array(Tmax * p);
+  const S1 = new Float64Array(p);
+  const D1 = new Float64Array(p);
+  const DX = new Float64Array(p);
+  let loglik = 0;
+  let S0 = 0;
+  let T = 0;
+  let curStrat = -1;
+  let r = 0;
+  while (r < n) {
+    const s = strata ? strata[r] : 0;
+    if (s !== curStrat) {
+      curStrat = s;
+      S0 = 0;
+      S1.fill(0);
+    }
+    const t = time[r];
+    let D0 = 0;
+    let nd = 0;
+    let r1 = r;
+    while (r1 < n && time[r1] === t && (strata ? strata[r1] : 0) === s) {
+      const off = r1 * p;
+      let eta = 0;
+      // at beta = 0 (the first Newton step) eta is 0 and exp(0) is exactly 1
+      if (!zero) for (let a = 0; a < p; a++) eta += beta[a] * xr[off + a];
+      const wr = zero ? 1 : Math.exp(eta);
+      w[r1] = wr;
+      nextEvent[r1] = T;
+      S0 += wr;
+      if (event[r1] === 1) {
+        if (nd === 0) {
+          D1.fill(0);
+          DX.fill(0);
+        }
+        nd++;
+        D0 += wr;
+        loglik += eta;
+        for (let a = 0; a < p; a++) {
+          const xa = xr[off + a];
+          D1[a] += wr * xa;
+          DX[a] += xa;
+          u[a] += xa;
+        }
+      } else {
+        for (let a = 0; a < p; a++) S1[a] += wr * xr[off + a];
+      }
+      r1++;
+    }
+    if (nd > 0) {
+      for (let a = 0; a < p; a++) S1[a] += D1[a];
+      // Efron: the k-th of the nd deaths sees the risk set less k/nd of the deaths' weight.
+      const reps = ties === 'efron' && nd > 1 ? nd : 1;
+      const mult = reps === 1 ? nd : 1;
+      let sA = 0;
+      let sB = 0;
+      let sAA = 0;
+      let sAB = 0;
+      let sBB = 0;
+      for (let k = 0; k < reps; k++) {
+        const f = reps === 1 ? 0 : k / nd;
+        const s0 = S0 - f * D0;
+        loglik -= mult * Math.log(s0);
+        const al = 1 / s0;
+        const be = f / s0;
+        sA += mult * al;
+        sB += mult * be;
+        sAA += mult * al * al;
+        sAB += mult * al * be;
+        sBB += mult * be * be;
+      }
+      for (let a = 0; a < p; a++) u[a] -= S1[a] * sA - D1[a] * sB;
+      evTime[T] = t;
+      evStratum[T] = s;
+      A[T] = sA;
+      B[T] = sB;
+      AA[T] = sAA;
+      AB[T] = sAB;
+      BB[T] = sBB;
+      for (let a = 0; a < p; a++) s1[a * Tmax + T] = S1[a];
+      d1.set(D1, T * p);
+      dx.set(DX, T * p);
+      T++;
+    }
+    r = r1;
+  }
+  return {
+    p, loglik, u, w, nextEvent, rowStrata: strata, T, time: evTime, stratum: evStratum, A, B, AA, AB, BB, s1, stride: Tmax, d1, dx,
+  };
+}
+
+/**
+ * Σ_t φ_t V_t (p × p, row-major, symmetric): the information when φ is null (all 1). `xc` are
+ * the covariate columns in their original row order (the ones the walk read through `order`).
+ */
+export function information(rs: RiskSets, xc: Float64Array[], order: Int32Array, event: Uint8Array, phi: Float64Array | null): Float64Array {
+  const { p, T } = rs;
+  const n = order.length;
+  // c per event time: Σ of φ A over the event times at or after it in walk order, within its stratum
+  const suffix = new Float64Array(T + 1);
+  for (let k = T - 1; k >= 0; k--) {
+    const own = (phi ? phi[k] : 1) * rs.A[k];
+    suffix[k] = own + (k + 1 < T && rs.stratum[k + 1] === rs.stratum[k] ? suffix[k + 1] : 0);
+  }
+  // the rows' weights w c, in the columns' (original) order
+  const weight = new Float64Array(n);
+  const strata = rs.rowStrata;
+  for (let r = 0; r < n; r++) {
+    const k = rs.nextEvent[r];
+    const i = order[r];
+    // no event time at or after the row's time within its stratum: at risk at none
+    if (k >= T || (strata && rs.stratum[k] !== strata[r])) continue;
+    let c = suffix[k];
+    if (event[i] === 1) c -= (phi ? phi[k] : 1) * rs.B[k];
+    weight[i] = rs.w[r] * c;
+  }
+  const G = weightedGram(xc, n, weight);
+  // Σ_t φ_t AA_t S1 S1' over the event times, as one more weighted cross-product
+  const aa = new Float64Array(T);
+  for (let k = 0; k < T; k++) aa[k] = (phi ? phi[k] : 1) * rs.AA[k];
+  const M = weightedGram(Array.from({ length: p }, (_, a) => rs.s1.subarray(a * rs.stride, a * rs.stride + T)), T, aa);
+  const out = new Float64Array(p * p);
+  for (let a = 0; a < p; a++) for (let b = a; b < p; b++) out[a * p + b] = G[a * p + b] - M[a * p + b];
+  // Efron's tied deaths: + φ (AB (S1 D1' + D1 S1') − BB D1 D1') at the times with more than one
+  for (let k = 0; k < T; k++) {
+    if (rs.AB[k] === 0 && rs.BB[k] === 0) continue;
+    const f = phi ? phi[k] : 1;
+    const ab = f * rs.AB[k];
+    const bb = f * rs.BB[k];
+    for (let a = 0; a < p; a++) {
+      const s1a = rs.s1[a * rs.stride + k];
+      const d1a = rs.d1[k * p + a];
+      for (let b = a; b < p; b++) {
+        const s1b = rs.s1[b * rs.stride + k];
+        const d1b = rs.d1[k * p + b];
+        out[a * p + b] += ab * (s1a * d1b + d1a * s1b) - bb * d1a * d1b;
+      }
+    }
+  }
+  for (let a = 0; a < p; a++) for (let b = 0; b < a; b++) out[a * p + b] = out[b * p + a];
+  return out;
+}
+
+/** Σ_i weight_i x_i x_i' over `rows` rows of the columns (p × p, upper triangle filled). */
+function weightedGram(cols: Float64Array[], rows: number, weight: Float64Array): Float64Array {
+  const p = cols.length;
+  const K = p % 2 === 0 ? p : p + 1;
+  const gram = gramKernel(K);
+  const { chunk, weights, G } = gram;
+  const CH = GRAM_CHUNK;
+  for (let i0 = 0; i0 < rows; i0 += CH) {
+    const nb = Math.min(CH, rows - i0);
+    for (let a = 0; a < p; a++) chunk.set(cols[a].subarray(i0, i0 + nb), a * CH);
+    weights.set(weight.subarray(i0, i0 + nb));
+    gram.accumulate(nb);
+  }
+  const out = new Float64Array(p * p);
+  for (let a = 0; a < p; a++) for (let b = a; b < p; b++) out[a * p + b] = G[a * K + b];
+  return out;
+}
