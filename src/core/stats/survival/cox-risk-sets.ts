@@ -29,8 +29,22 @@ export interface Ordered {
   time: Float64Array;
   event: Uint8Array;
   strata: Int32Array | null;
-  /** How many (stratum, time) blocks hold a death: the event times of every walk. */
+  /** Blocks of equal (stratum, time): block q is the rows blockStart[q] .. blockStart[q + 1] − 1. */
+  blockStart: Int32Array;
+  /** Per block: its event time (index), or −1 when nobody dies in it. */
+  blockEvent: Int32Array;
+  /** Per block: whether it opens a stratum (the risk-set sums start again). */
+  opensStratum: Uint8Array;
+  /** The event times (blocks with a death), in walk order: count, time, stratum, deaths. */
   eventTimes: number;
+  eventTime: Float64Array;
+  eventStratum: Int32Array;
+  deaths: Int32Array;
+  /** Per ordered row: the first event time at or after its block within its stratum, or −1. */
+  nextEvent: Int32Array;
+  /** Σ x over each event time's deaths (p each, row-major), and over all deaths. */
+  dx: Float64Array;
+  dxTotal: Float64Array;
 }
 
 const orderedCache = new WeakMap<Float64Array[], Ordered>();
@@ -60,15 +74,50 @@ export function ordered(d: CoxData, order: Int32Array): Ordered {
     const o = pos[i] * p;
     for (let a = 0; a < p; a++) xr[o + a] = cols[a][i];
   }
-  let eventTimes = 0;
-  for (let r = 0; r < n; ) {
-    let r1 = r;
-    let dies = false;
-    while (r1 < n && time[r1] === time[r] && (!strata || strata[r1] === strata[r])) dies = event[r1++] === 1 || dies;
-    if (dies) eventTimes++;
-    r = r1;
+  // The walk's structure, the same for every beta: blocks, event times, and what each row needs.
+  const starts: number[] = [0];
+  for (let r = 1; r <= n; r++) if (r === n || time[r] !== time[r - 1] || (strata && strata[r] !== strata[r - 1])) starts.push(r);
+  const nBlocks = starts.length - 1;
+  const blockStart = Int32Array.from(starts);
+  const blockEvent = new Int32Array(nBlocks).fill(-1);
+  const opensStratum = new Uint8Array(nBlocks);
+  const deathsIn: number[] = [];
+  for (let q = 0; q < nBlocks; q++) {
+    opensStratum[q] = q === 0 || (strata !== null && strata[starts[q]] !== strata[starts[q] - 1]) ? 1 : 0;
+    let nd = 0;
+    for (let r = starts[q]; r < starts[q + 1]; r++) nd += event[r] === 1 ? 1 : 0;
+    if (nd > 0) {
+      blockEvent[q] = deathsIn.length;
+      deathsIn.push(nd);
+    }
   }
-  const out = { order, xr, time, event, strata, eventTimes };
+  const eventTimes = deathsIn.length;
+  const eventTime = new Float64Array(eventTimes);
+  const eventStratum = new Int32Array(eventTimes);
+  const dx = new Float64Array(eventTimes * p);
+  const dxTotal = new Float64Array(p);
+  const nextEvent = new Int32Array(n);
+  // backwards, so that each block knows the next event time of its stratum
+  let next = -1;
+  for (let q = nBlocks - 1; q >= 0; q--) {
+    const k = blockEvent[q];
+    if (k >= 0) next = k;
+    for (let r = starts[q]; r < starts[q + 1]; r++) nextEvent[r] = next;
+    if (k >= 0) {
+      eventTime[k] = time[starts[q]];
+      eventStratum[k] = strata ? strata[starts[q]] : 0;
+      for (let r = starts[q]; r < starts[q + 1]; r++) {
+        if (event[r] !== 1) continue;
+        for (let a = 0; a < p; a++) dx[k * p + a] += xr[r * p + a];
+      }
+    }
+    if (opensStratum[q]) next = -1;
+  }
+  for (let r = 0; r < n; r++) if (event[r] === 1) for (let a = 0; a < p; a++) dxTotal[a] += xr[r * p + a];
+  const out: Ordered = {
+    order, xr, time, event, strata, blockStart, blockEvent, opensStratum,
+    eventTimes, eventTime, eventStratum, deaths: Int32Array.from(deathsIn), nextEvent, dx, dxTotal,
+  };
   orderedCache.set(d.x, out);
   return out;
 }
@@ -80,14 +129,10 @@ export interface RiskSets {
   u: Float64Array;
   /** exp(x'beta) per ordered row. */
   w: Float64Array;
-  /** Per ordered row: the first event time at or after its own time block (T when none). */
-  nextEvent: Int32Array;
-  /** Per ordered row: its stratum (null: one stratum). */
-  rowStrata: Int32Array | null;
+  /** The layout walked (its blocks, event times and per-row next event time). */
+  layout: Ordered;
   /** Number of event times. */
   T: number;
-  time: Float64Array;
-  stratum: Int32Array;
   /**
    * Per event time, the Efron/Breslow coefficients over its nd deaths (k = 0..nd-1, f_k = k/nd
    * for Efron with ties, else one term of multiplicity nd with f = 0): A = Σ 1/s0_k,
@@ -101,9 +146,8 @@ export interface RiskSets {
   /** Σ w x over the risk set (deaths included) per event time: column a at a · stride. */
   s1: Float64Array;
   stride: number;
-  /** Per event time, p each (row-major): Σ w x over its deaths, and Σ x over its deaths. */
+  /** Per event time, p each (row-major): Σ w x over its deaths. */
   d1: Float64Array;
-  dx: Float64Array;
 }
 
 /**
@@ -114,108 +158,115 @@ export interface RiskSets {
 export function riskSets(d: CoxData, order: Int32Array, beta: Float64Array, ties: Ties): RiskSets {
   const p = d.x.length;
   const n = d.time.length;
-  const { xr, time, event, strata, eventTimes: Tmax } = ordered(d, order);
+  const layout = ordered(d, order);
+  const { xr, event, blockStart, blockEvent, opensStratum, eventTimes: T, deaths } = layout;
   const zero = beta.every((b) => b === 0);
-  const u = new Float64Array(p);
+  const u = Float64Array.from(layout.dxTotal);
   const w = new Float64Array(n);
-  const nextEvent = new Int32Array(n);
-  const evTime = new Float64Array(Tmax);
-  const evStratum = new Int32Array(Tmax);
-  const A = new Float64Array(Tmax);
-  const B = new Float64Array(Tmax);
-  const AA = new Float64Array(Tmax);
-  const AB = new Float64Array(Tmax);
-  const BB = new Float64Array(Tmax);
-  const s1 = new Float64Array(Tmax * p);
-  const d1 = new Float64Array(Tmax * p);
-  const dx = new Float64Array(Tmax * p);
+  const A = new Float64Array(T);
+  const B = new Float64Array(T);
+  const AA = new Float64Array(T);
+  const AB = new Float64Array(T);
+  const BB = new Float64Array(T);
+  const s1 = new Float64Array(T * p);
+  const d1 = new Float64Array(T * p);
   const S1 = new Float64Array(p);
   const D1 = new Float64Array(p);
-  const DX = new Float64Array(p);
   let loglik = 0;
   let S0 = 0;
-  let T = 0;
-  let curStrat = -1;
-  let r = 0;
-  while (r < n) {
-    const s = strata ? strata[r] : 0;
-    if (s !== curStrat) {
-      curStrat = s;
+  for (let q = 0; q < blockEvent.length; q++) {
+    if (opensStratum[q]) {
       S0 = 0;
       S1.fill(0);
     }
-    const t = time[r];
+    const k = blockEvent[q];
+    if (k >= 0) D1.fill(0);
     let D0 = 0;
-    let nd = 0;
-    let r1 = r;
-    while (r1 < n && time[r1] === t && (strata ? strata[r1] : 0) === s) {
-      const off = r1 * p;
+    for (let r = blockStart[q]; r < blockStart[q + 1]; r++) {
+      const off = r * p;
       let eta = 0;
       // at beta = 0 (the first Newton step) eta is 0 and exp(0) is exactly 1
       if (!zero) for (let a = 0; a < p; a++) eta += beta[a] * xr[off + a];
       const wr = zero ? 1 : Math.exp(eta);
-      w[r1] = wr;
-      nextEvent[r1] = T;
+      w[r] = wr;
       S0 += wr;
-      if (event[r1] === 1) {
-        if (nd === 0) {
-          D1.fill(0);
-          DX.fill(0);
-        }
-        nd++;
+      if (event[r] === 1) {
         D0 += wr;
         loglik += eta;
-        for (let a = 0; a < p; a++) {
-          const xa = xr[off + a];
-          D1[a] += wr * xa;
-          DX[a] += xa;
-          u[a] += xa;
-        }
+        for (let a = 0; a < p; a++) D1[a] += wr * xr[off + a];
       } else {
         for (let a = 0; a < p; a++) S1[a] += wr * xr[off + a];
       }
-      r1++;
     }
-    if (nd > 0) {
-      for (let a = 0; a < p; a++) S1[a] += D1[a];
-      // Efron: the k-th of the nd deaths sees the risk set less k/nd of the deaths' weight.
-      const reps = ties === 'efron' && nd > 1 ? nd : 1;
-      const mult = reps === 1 ? nd : 1;
-      let sA = 0;
-      let sB = 0;
-      let sAA = 0;
-      let sAB = 0;
-      let sBB = 0;
-      for (let k = 0; k < reps; k++) {
-        const f = reps === 1 ? 0 : k / nd;
-        const s0 = S0 - f * D0;
-        loglik -= mult * Math.log(s0);
-        const al = 1 / s0;
-        const be = f / s0;
-        sA += mult * al;
-        sB += mult * be;
-        sAA += mult * al * al;
-        sAB += mult * al * be;
-        sBB += mult * be * be;
-      }
-      for (let a = 0; a < p; a++) u[a] -= S1[a] * sA - D1[a] * sB;
-      evTime[T] = t;
-      evStratum[T] = s;
-      A[T] = sA;
-      B[T] = sB;
-      AA[T] = sAA;
-      AB[T] = sAB;
-      BB[T] = sBB;
-      for (let a = 0; a < p; a++) s1[a * Tmax + T] = S1[a];
-      d1.set(D1, T * p);
-      dx.set(DX, T * p);
-      T++;
+    if (k < 0) continue;
+    for (let a = 0; a < p; a++) S1[a] += D1[a];
+    // Efron: the k-th of the nd deaths sees the risk set less k/nd of the deaths' weight.
+    const nd = deaths[k];
+    const reps = ties === 'efron' && nd > 1 ? nd : 1;
+    const mult = reps === 1 ? nd : 1;
+    let sA = 0;
+    let sB = 0;
+    let sAA = 0;
+    let sAB = 0;
+    let sBB = 0;
+    for (let j = 0; j < reps; j++) {
+      const f = reps === 1 ? 0 : j / nd;
+      const s0 = S0 - f * D0;
+      loglik -= mult * Math.log(s0);
+      const al = 1 / s0;
+      const be = f / s0;
+      sA += mult * al;
+      sB += mult * be;
+      sAA += mult * al * al;
+      sAB += mult * al * be;
+      sBB += mult * be * be;
     }
-    r = r1;
+    for (let a = 0; a < p; a++) u[a] -= S1[a] * sA - D1[a] * sB;
+    A[k] = sA;
+    B[k] = sB;
+    AA[k] = sAA;
+    AB[k] = sAB;
+    BB[k] = sBB;
+    for (let a = 0; a < p; a++) s1[a * T + k] = S1[a];
+    d1.set(D1, k * p);
   }
-  return {
-    p, loglik, u, w, nextEvent, rowStrata: strata, T, time: evTime, stratum: evStratum, A, B, AA, AB, BB, s1, stride: Tmax, d1, dx,
-  };
+  return { p, loglik, u, w, layout, T, A, B, AA, AB, BB, s1, stride: T, d1 };
+}
+
+/**
+ * The log partial likelihood alone, by the same operations in the same order as riskSets() (so
+ * the same double): step halving only needs it to accept or reject a step.
+ */
+export function logLikelihood(d: CoxData, order: Int32Array, beta: Float64Array, ties: Ties): number {
+  const p = d.x.length;
+  const { xr, event, blockStart, blockEvent, opensStratum, deaths } = ordered(d, order);
+  let loglik = 0;
+  let S0 = 0;
+  for (let q = 0; q < blockEvent.length; q++) {
+    if (opensStratum[q]) S0 = 0;
+    let D0 = 0;
+    for (let r = blockStart[q]; r < blockStart[q + 1]; r++) {
+      const off = r * p;
+      let eta = 0;
+      for (let a = 0; a < p; a++) eta += beta[a] * xr[off + a];
+      const wr = Math.exp(eta);
+      S0 += wr;
+      if (event[r] === 1) {
+        D0 += wr;
+        loglik += eta;
+      }
+    }
+    const k = blockEvent[q];
+    if (k < 0) continue;
+    const nd = deaths[k];
+    const reps = ties === 'efron' && nd > 1 ? nd : 1;
+    const mult = reps === 1 ? nd : 1;
+    for (let j = 0; j < reps; j++) {
+      const f = reps === 1 ? 0 : j / nd;
+      loglik -= mult * Math.log(S0 - f * D0);
+    }
+  }
+  return loglik;
 }
 
 /**
@@ -225,20 +276,20 @@ export function riskSets(d: CoxData, order: Int32Array, beta: Float64Array, ties
 export function information(rs: RiskSets, xc: Float64Array[], order: Int32Array, event: Uint8Array, phi: Float64Array | null): Float64Array {
   const { p, T } = rs;
   const n = order.length;
+  const { nextEvent, eventStratum } = rs.layout;
   // c per event time: Σ of φ A over the event times at or after it in walk order, within its stratum
   const suffix = new Float64Array(T + 1);
   for (let k = T - 1; k >= 0; k--) {
     const own = (phi ? phi[k] : 1) * rs.A[k];
-    suffix[k] = own + (k + 1 < T && rs.stratum[k + 1] === rs.stratum[k] ? suffix[k + 1] : 0);
+    suffix[k] = own + (k + 1 < T && eventStratum[k + 1] === eventStratum[k] ? suffix[k + 1] : 0);
   }
   // the rows' weights w c, in the columns' (original) order
   const weight = new Float64Array(n);
-  const strata = rs.rowStrata;
   for (let r = 0; r < n; r++) {
-    const k = rs.nextEvent[r];
+    const k = nextEvent[r];
     const i = order[r];
     // no event time at or after the row's time within its stratum: at risk at none
-    if (k >= T || (strata && rs.stratum[k] !== strata[r])) continue;
+    if (k < 0) continue;
     let c = suffix[k];
     if (event[i] === 1) c -= (phi ? phi[k] : 1) * rs.B[k];
     weight[i] = rs.w[r] * c;

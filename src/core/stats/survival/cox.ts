@@ -7,7 +7,7 @@
 import { CholeskyDecomposition, Matrix, inverse, solve } from 'ml-matrix';
 import { indexOf, uniqueIndex } from './tabulate';
 import { GRAM_CHUNK, gramKernel } from '../gram';
-import { information, ordered, riskSets, type RiskSets } from './cox-risk-sets';
+import { information, logLikelihood, riskSets, type RiskSets } from './cox-risk-sets';
 
 export type Ties = 'efron' | 'breslow';
 
@@ -21,9 +21,9 @@ export interface CoxData {
 }
 
 /** Row order: by stratum, then time descending (counting sorts, no comparator). */
-export function coxOrder(time: Float64Array, strata: Int32Array | null): Int32Array {
+export function coxOrder(time: Float64Array, strata: Int32Array | null, unique = uniqueIndex(time)): Int32Array {
   const n = time.length;
-  const { values: times, index: ti } = uniqueIndex(time);
+  const { values: times, index: ti } = unique;
   const m = times.length;
   // counting sort by descending time
   const cnt = new Int32Array(m + 1);
@@ -54,55 +54,6 @@ interface Derivs {
 /** Log partial likelihood, score and information from a walk over the risk sets (x centred). */
 function derivsOf(rs: RiskSets, d: CoxData, order: Int32Array): Derivs {
   return { loglik: rs.loglik, u: rs.u, imat: information(rs, d.x, order, d.event, null) };
-}
-
-/**
- * The log partial likelihood alone, computed exactly as riskSets() computes it (same operations
- * in the same order, so the same double): step halving only needs it to accept or reject a
- * step, and it costs O(n p) instead of derivs' O(n p²).
- */
-function loglikAt(d: CoxData, order: Int32Array, beta: Float64Array, ties: Ties): number {
-  const p = d.x.length;
-  const n = d.time.length;
-  const { xr, time, event, strata } = ordered(d, order);
-  let loglik = 0;
-  let S0 = 0;
-  let r = 0;
-  let curStrat = -1;
-  while (r < n) {
-    const s = strata ? strata[r] : 0;
-    if (s !== curStrat) {
-      curStrat = s;
-      S0 = 0;
-    }
-    const t = time[r];
-    let D0 = 0;
-    let nd = 0;
-    let r1 = r;
-    while (r1 < n && time[r1] === t && (strata ? strata[r1] : 0) === s) {
-      const off = r1 * p;
-      let eta = 0;
-      for (let a = 0; a < p; a++) eta += beta[a] * xr[off + a];
-      const w = Math.exp(eta);
-      S0 += w;
-      if (event[r1] === 1) {
-        nd++;
-        D0 += w;
-        loglik += eta;
-      }
-      r1++;
-    }
-    if (nd > 0) {
-      const reps = ties === 'efron' && nd > 1 ? nd : 1;
-      const mult = reps === 1 ? nd : 1;
-      for (let k = 0; k < reps; k++) {
-        const f = reps === 1 ? 0 : k / nd;
-        loglik -= mult * Math.log(S0 - f * D0);
-      }
-    }
-    r = r1;
-  }
-  return loglik;
 }
 
 function toMatrix(a: Float64Array, p: number): Matrix {
@@ -146,6 +97,8 @@ export interface CoxFit {
   ties: Ties;
   /** The walk over the risk sets at the fitted coefficients (cox.zph starts from it). */
   riskSets: RiskSets | null;
+  /** The distinct times and each row's index into them (cox.zph's Kaplan–Meier reuses them). */
+  timeIndex: { values: Float64Array; index: Int32Array };
 }
 
 /**
@@ -199,7 +152,8 @@ function aliasedColumns(xc: Float64Array[]): number[] {
  */
 export function coxFit(d: CoxData, ties: Ties = 'efron', maxIter = 30): CoxFit {
   const n = d.time.length;
-  const order = coxOrder(d.time, d.strata);
+  const timeIndex = uniqueIndex(d.time);
+  const order = coxOrder(d.time, d.strata, timeIndex);
   const centred = d.x.map((col) => {
     let s = 0;
     for (let i = 0; i < n; i++) s += col[i];
@@ -232,7 +186,7 @@ export function coxFit(d: CoxData, ties: Ties = 'efron', maxIter = 30): CoxFit {
     let nb = Float64Array.from(beta, (b, a) => b + step[a]);
     // The walk at the full step gives its log-likelihood; the information (the costlier part)
     // is computed only for the accepted beta. Near convergence rounding noise often rejects the
-    // last full step several times: halving trials use loglikAt alone, which gives the same
+    // last full step several times: halving trials use logLikelihood alone, which gives the same
     // double as the walk.
     let trial = riskSets(dd, order, nb, ties);
     let halvings = 0;
@@ -248,7 +202,7 @@ export function coxFit(d: CoxData, ties: Ties = 'efron', maxIter = 30): CoxFit {
       let ll = trial.loglik;
       while (!(ll >= cur.loglik) && halvings < 30) {
         nb = Float64Array.from(nb, (b, a) => (b + beta[a]) / 2);
-        ll = loglikAt(dd, order, nb, ties);
+        ll = logLikelihood(dd, order, nb, ties);
         halvings++;
       }
       trial = riskSets(dd, order, nb, ties);
@@ -285,7 +239,7 @@ export function coxFit(d: CoxData, ties: Ties = 'efron', maxIter = 30): CoxFit {
     const col = d.x[kept[a]];
     for (let i = 0; i < n; i++) lp[i] += beta[a] * col[i];
   }
-  return { kept, aliased, coef: beta, vcov, loglik: cur.loglik, loglikNull, score, wald, iter, converged, infinite, nEvent, n, lp, order, xc, ties, riskSets: p > 0 ? walk : null };
+  return { kept, aliased, coef: beta, vcov, loglik: cur.loglik, loglikNull, score, wald, iter, converged, infinite, nEvent, n, lp, order, xc, ties, riskSets: p > 0 ? walk : null, timeIndex };
 }
 
 /** Fenwick tree of counts over ranks 1..m, with each rank's own count (ties need no second sum). */
@@ -439,13 +393,14 @@ export interface ZphRow {
  * cox.zph(fit, transform = "km"): score tests for adding x * g(t) for each term (columns
  * `terms[k]` of the kept covariates) and globally, at the fitted coefficients, with
  * g(t) = 1 − S(t−) of the pooled Kaplan–Meier, centred over the events.
+ * `d` is the data `fit` was fitted on.
  */
 export function coxZph(d: CoxData, fit: CoxFit, terms: number[][]): ZphRow[] {
   const p = fit.kept.length;
   if (p === 0) return [];
   const n = d.time.length;
   // g(t) = 1 - KM(t-) over all rows, one value per event
-  const { values: times, index: ti } = uniqueIndex(d.time);
+  const { values: times, index: ti } = fit.timeIndex;
   const m = times.length;
   const dj = new Float64Array(m);
   const nj = new Float64Array(m);
@@ -469,11 +424,11 @@ export function coxZph(d: CoxData, fit: CoxFit, terms: number[][]): ZphRow[] {
   // The score and information of (beta, beta g(t)) at the fitted beta: blocks Σ V_t, Σ g V_t and
   // Σ g² V_t over the event times (cox-risk-sets.ts), and the score Σ g (Σ deaths' x − mean).
   const rs = fit.riskSets ?? riskSets({ ...d, x: fit.xc }, fit.order, fit.coef, fit.ties);
-  const g = Float64Array.from(rs.time.subarray(0, rs.T), (t) => gAt[indexOf(times, t)] - gbar);
+  const g = Float64Array.from(rs.layout.eventTime, (t) => gAt[indexOf(times, t)] - gbar);
   const g2 = g.map((v) => v * v);
   const u2 = new Float64Array(p);
   for (let k = 0; k < rs.T; k++) {
-    for (let a = 0; a < p; a++) u2[a] += g[k] * (rs.dx[k * p + a] - (rs.s1[a * rs.stride + k] * rs.A[k] - rs.d1[k * p + a] * rs.B[k]));
+    for (let a = 0; a < p; a++) u2[a] += g[k] * (rs.layout.dx[k * p + a] - (rs.s1[a * rs.stride + k] * rs.A[k] - rs.d1[k * p + a] * rs.B[k]));
   }
   const V0 = information(rs, fit.xc, fit.order, d.event, null);
   const V1 = information(rs, fit.xc, fit.order, d.event, g);
