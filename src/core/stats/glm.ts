@@ -184,9 +184,10 @@ function wls(src: DesignSource, n: number, p: number, z: Float64Array, w: Float6
     if (cols) {
       for (let j = 0; j < p; j++) chunk.set(cols[j].subarray(i0, i0 + nb), j * CH);
     } else {
-      for (let t = 0; t < nb; t++) {
-        const off = (i0 + t) * p;
-        for (let j = 0; j < p; j++) chunk[j * CH + t] = x![off + j];
+      // column by column (the chunk's columns lie 4 KB apart: a row across them hits one cache set)
+      for (let j = 0; j < p; j++) {
+        const o = j * CH;
+        for (let t = 0, i = i0 * p + j; t < nb; t++, i += p) chunk[o + t] = x![i];
       }
     }
     chunk.set(z.subarray(i0, i0 + nb), p * CH);

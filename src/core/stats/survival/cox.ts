@@ -6,8 +6,7 @@
  */
 import { CholeskyDecomposition, Matrix, inverse, solve } from 'ml-matrix';
 import { indexOf, uniqueIndex } from './tabulate';
-import { GRAM_CHUNK, gramKernel } from '../gram';
-import { information, logLikelihood, riskSets, type RiskSets } from './cox-risk-sets';
+import { information, layoutRows, logLikelihood, riskSets, transposeRows, weightedGram, type Ordered, type RiskSets } from './cox-risk-sets';
 
 export type Ties = 'efron' | 'breslow';
 
@@ -51,9 +50,9 @@ interface Derivs {
   imat: Float64Array; // p x p row-major
 }
 
-/** Log partial likelihood, score and information from a walk over the risk sets (x centred). */
-function derivsOf(rs: RiskSets, d: CoxData, order: Int32Array): Derivs {
-  return { loglik: rs.loglik, u: rs.u, imat: information(rs, d.x, order, d.event, null) };
+/** Log partial likelihood, score and information from a walk over the risk sets. */
+function derivsOf(rs: RiskSets): Derivs {
+  return { loglik: rs.loglik, u: rs.u, imat: information(rs, null) };
 }
 
 function toMatrix(a: Float64Array, p: number): Matrix {
@@ -92,11 +91,11 @@ export interface CoxFit {
   /** Linear predictor (uncentred x * coef). */
   lp: Float64Array;
   order: Int32Array;
-  /** Centred kept columns. */
-  xc: Float64Array[];
+  /** The kept covariates, centred, in risk-set order. */
+  layout: Ordered;
   ties: Ties;
   /** The walk over the risk sets at the fitted coefficients (cox.zph starts from it). */
-  riskSets: RiskSets | null;
+  riskSets: RiskSets;
   /** The distinct times and each row's index into them (cox.zph's Kaplan–Meier reuses them). */
   timeIndex: { values: Float64Array; index: Int32Array };
 }
@@ -107,19 +106,11 @@ export interface CoxFit {
  * non-aliased columns, is at most 1e-10 of its own. That residual norm² is the column's
  * Cholesky pivot in the cross-product matrix, which one chunked pass over the data gives.
  */
-function aliasedColumns(xc: Float64Array[]): number[] {
-  const p = xc.length;
+function aliasedColumns(layout: Ordered): number[] {
+  const { p, xr } = layout;
   if (p === 0) return [];
-  const n = xc[0].length;
-  const K = p % 2 === 0 ? p : p + 1;
-  const gram = gramKernel(K);
-  const { chunk, G } = gram;
-  const CH = GRAM_CHUNK;
-  for (let i0 = 0; i0 < n; i0 += CH) {
-    const nb = Math.min(CH, n - i0);
-    for (let a = 0; a < p; a++) chunk.set(xc[a].subarray(i0, i0 + nb), a * CH);
-    gram.accumulate(nb);
-  }
+  const G = weightedGram((chunk, r0, nb) => transposeRows(xr, p, r0, nb, chunk), p, layout.time.length, null);
+  const K = p;
   const out: number[] = [];
   const kept: number[] = [];
   const L = new Float64Array(p * p); // row j: L[j][k] for kept k
@@ -154,25 +145,22 @@ export function coxFit(d: CoxData, ties: Ties = 'efron', maxIter = 30): CoxFit {
   const n = d.time.length;
   const timeIndex = uniqueIndex(d.time);
   const order = coxOrder(d.time, d.strata, timeIndex);
-  const centred = d.x.map((col) => {
+  // Centred covariates (as coxph), laid out in risk-set order; rebuilt without the aliased ones.
+  const means = Float64Array.from(d.x, (col) => {
     let s = 0;
     for (let i = 0; i < n; i++) s += col[i];
-    const m = s / n;
-    // a plain loop: Float64Array.from with a map function calls it per element, ~10x slower
-    const out = new Float64Array(n);
-    for (let i = 0; i < n; i++) out[i] = col[i] - m;
-    return out;
+    return s / n;
   });
-  const aliased = aliasedColumns(centred);
-  const kept = centred.map((_, j) => j).filter((j) => !aliased.includes(j));
-  const xc = kept.map((j) => centred[j]);
+  let layout = layoutRows(d.x, means, d.time, d.event, d.strata, order);
+  const aliased = aliasedColumns(layout);
+  const kept = d.x.map((_, j) => j).filter((j) => !aliased.includes(j));
   const p = kept.length;
-  const dd: CoxData = { ...d, x: xc };
+  if (aliased.length) layout = layoutRows(kept.map((j) => d.x[j]), Float64Array.from(kept, (j) => means[j]), d.time, d.event, d.strata, order);
   let nEvent = 0;
   for (let i = 0; i < n; i++) nEvent += d.event[i] === 1 ? 1 : 0;
   let beta = new Float64Array(p);
-  let walk = riskSets(dd, order, beta, ties);
-  let cur = derivsOf(walk, dd, order);
+  let walk = riskSets(layout, beta, ties);
+  let cur = derivsOf(walk);
   const loglikNull = cur.loglik;
   const step0 = solveSym(cur.imat, cur.u, p);
   let score = 0;
@@ -188,7 +176,7 @@ export function coxFit(d: CoxData, ties: Ties = 'efron', maxIter = 30): CoxFit {
     // is computed only for the accepted beta. Near convergence rounding noise often rejects the
     // last full step several times: halving trials use logLikelihood alone, which gives the same
     // double as the walk.
-    let trial = riskSets(dd, order, nb, ties);
+    let trial = riskSets(layout, nb, ties);
     let halvings = 0;
     if (!(trial.loglik >= cur.loglik)) {
       // A step that lowers the log-likelihood by no more than rounding: the maximum is reached
@@ -202,13 +190,13 @@ export function coxFit(d: CoxData, ties: Ties = 'efron', maxIter = 30): CoxFit {
       let ll = trial.loglik;
       while (!(ll >= cur.loglik) && halvings < 30) {
         nb = Float64Array.from(nb, (b, a) => (b + beta[a]) / 2);
-        ll = logLikelihood(dd, order, nb, ties);
+        ll = logLikelihood(layout, nb, ties);
         halvings++;
       }
-      trial = riskSets(dd, order, nb, ties);
+      trial = riskSets(layout, nb, ties);
     }
     walk = trial;
-    const next = derivsOf(walk, dd, order);
+    const next = derivsOf(walk);
     lastStep = Float64Array.from(nb, (b, a) => b - beta[a]);
     const change = Math.abs(next.loglik - cur.loglik);
     beta = nb;
@@ -239,7 +227,7 @@ export function coxFit(d: CoxData, ties: Ties = 'efron', maxIter = 30): CoxFit {
     const col = d.x[kept[a]];
     for (let i = 0; i < n; i++) lp[i] += beta[a] * col[i];
   }
-  return { kept, aliased, coef: beta, vcov, loglik: cur.loglik, loglikNull, score, wald, iter, converged, infinite, nEvent, n, lp, order, xc, ties, riskSets: p > 0 ? walk : null, timeIndex };
+  return { kept, aliased, coef: beta, vcov, loglik: cur.loglik, loglikNull, score, wald, iter, converged, infinite, nEvent, n, lp, order, layout, ties, riskSets: walk, timeIndex };
 }
 
 /** Fenwick tree of counts over ranks 1..m, with each rank's own count (ties need no second sum). */
@@ -423,16 +411,16 @@ export function coxZph(d: CoxData, fit: CoxFit, terms: number[][]): ZphRow[] {
   const gbar = sumG / nev;
   // The score and information of (beta, beta g(t)) at the fitted beta: blocks Σ V_t, Σ g V_t and
   // Σ g² V_t over the event times (cox-risk-sets.ts), and the score Σ g (Σ deaths' x − mean).
-  const rs = fit.riskSets ?? riskSets({ ...d, x: fit.xc }, fit.order, fit.coef, fit.ties);
+  const rs = fit.riskSets;
   const g = Float64Array.from(rs.layout.eventTime, (t) => gAt[indexOf(times, t)] - gbar);
   const g2 = g.map((v) => v * v);
   const u2 = new Float64Array(p);
   for (let k = 0; k < rs.T; k++) {
     for (let a = 0; a < p; a++) u2[a] += g[k] * (rs.layout.dx[k * p + a] - (rs.s1[a * rs.stride + k] * rs.A[k] - rs.d1[k * p + a] * rs.B[k]));
   }
-  const V0 = information(rs, fit.xc, fit.order, d.event, null);
-  const V1 = information(rs, fit.xc, fit.order, d.event, g);
-  const V2 = information(rs, fit.xc, fit.order, d.event, g2);
+  const V0 = information(rs, null);
+  const V1 = information(rs, g);
+  const V2 = information(rs, g2);
   const P = 2 * p;
   const I = new Float64Array(P * P); // (2p x 2p) row-major
   for (let a = 0; a < p; a++) {
