@@ -37,11 +37,12 @@ export function hasRscript() {
 
 /**
  * Both sides are timed alike: after one warm-up run, the fastest of up to TIMED_RUNS runs,
- * stopping once the runs have taken TIMED_BUDGET_S (one slow run is then enough). A single
- * timed run let a garbage collection or a late JIT decide a ratio (Cox 100,000 x 10: 0.28 s
- * best, 0.44-0.66 s as the first timed run).
+ * stopping once the runs have taken TIMED_BUDGET_S (one slow run is then enough), as timeit
+ * reports the minimum of its repeats. A single timed run let a garbage collection or a late
+ * JIT decide a ratio (Cox 100,000 x 10, eight runs in one process: 0.34 0.29 0.20 0.24 0.23
+ * 0.26 0.27 0.24 s; R's coxph varies less, 0.43-0.54 s).
  */
-export const TIMED_RUNS = 3;
+export const TIMED_RUNS = 5;
 export const TIMED_BUDGET_S = 10;
 
 /** Seconds R takes for `expr` over d <- read.csv(file) (see TIMED_RUNS); null if R fails. */
