@@ -117,7 +117,8 @@ function gramModule(): WebAssembly.Module | null {
  * instruction: measured 1.6-2.4x faster than gramAccumulate on 1,000,000 rows) with chunk,
  * weights and G in its memory, so filling the chunk is the only copy; gramAccumulate where
  * SIMD is missing. The two sum in a different order (pairs of rows, then the pair; weights
- * applied as w·x_a·x_b or as √w·x_a·√w·x_b), so results agree to rounding.
+ * applied as w·x_a·x_b or as √w·x_a·√w·x_b), so results agree to rounding. Weights may be
+ * negative.
  */
 export function gramKernel(k: number, useWasm = true): GramKernel {
   if (k % 2 !== 0) throw new Error(`gramKernel: k must be even (${k})`);
@@ -127,17 +128,35 @@ export function gramKernel(k: number, useWasm = true): GramKernel {
     const chunk = new Float64Array(k * CH);
     const weights = new Float64Array(CH).fill(1);
     const G = new Float64Array(k * k);
+    const scaled = new Float64Array(k * CH);
+    const negative = new Float64Array(k * k);
+    // rows scaled by √w⁺ (or √w⁻): Σ w x x' = Σ (√w⁺ x)(√w⁺ x)' − Σ (√w⁻ x)(√w⁻ x)', since
+    // weights can be negative (cox.zph weighs by a centred g(t))
+    const scale = (rows: number, sign: 1 | -1) => {
+      for (let j = 0; j < k; j++) {
+        const o = j * CH;
+        for (let t = 0; t < rows; t++) scaled[o + t] = chunk[o + t] * Math.sqrt(Math.max(sign * weights[t], 0));
+      }
+    };
     return {
       chunk,
       weights,
       G,
       accumulate(rows) {
+        let weighted = false;
+        let anyNegative = false;
         for (let t = 0; t < rows; t++) {
-          if (weights[t] === 1) continue;
-          const s = Math.sqrt(weights[t]);
-          for (let j = 0; j < k; j++) chunk[j * CH + t] *= s;
+          if (weights[t] !== 1) weighted = true;
+          if (weights[t] < 0) anyNegative = true;
         }
-        gramAccumulate(chunk, CH, rows, k, G);
+        if (!weighted) return gramAccumulate(chunk, CH, rows, k, G);
+        scale(rows, 1);
+        gramAccumulate(scaled, CH, rows, k, G);
+        if (!anyNegative) return;
+        scale(rows, -1);
+        negative.fill(0);
+        gramAccumulate(scaled, CH, rows, k, negative);
+        for (let i = 0; i < k * k; i++) G[i] -= negative[i];
       },
     };
   }

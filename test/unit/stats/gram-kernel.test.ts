@@ -32,15 +32,17 @@ describe('gram kernel (WebAssembly SIMD and its JavaScript fallback)', () => {
   });
 
   for (const useWasm of [true, false]) {
-    for (const weighted of [false, true]) {
-      it(`${useWasm ? 'wasm' : 'js'}${weighted ? ', weighted' : ''}: the upper triangle of Σ C'${weighted ? 'WC' : 'C'} over chunks, odd row counts, 2 to 24 columns`, () => {
+    for (const weighted of [false, 'irls', 'signed'] as const) {
+      it(`${useWasm ? 'wasm' : 'js'}${weighted ? `, ${weighted} weights` : ''}: the upper triangle of Σ C'${weighted ? 'WC' : 'C'} over chunks, odd row counts, 2 to 24 columns`, () => {
         const r = lcg(7);
         for (const k of [2, 4, 6, 12, 24]) {
           // 2 full chunks and an odd remainder: the kernel pads the last chunk with a zero row
           const n = 2 * GRAM_CHUNK + 37;
           const cols = Array.from({ length: k }, () => Float64Array.from({ length: n }, () => r() * 10));
-          // weights as IRLS makes them: positive, some zero
-          const w = weighted ? Float64Array.from({ length: n }, (_, i) => (i % 17 === 0 ? 0 : r() + 0.5)) : undefined;
+          // weights as IRLS makes them (positive, some zero) or as cox.zph (either sign)
+          const w = weighted === 'irls'
+            ? Float64Array.from({ length: n }, (_, i) => (i % 17 === 0 ? 0 : r() + 0.5))
+            : weighted === 'signed' ? Float64Array.from({ length: n }, () => r() * 2) : undefined;
           const gram = gramKernel(k, useWasm);
           for (let i0 = 0; i0 < n; i0 += GRAM_CHUNK) {
             const nb = Math.min(GRAM_CHUNK, n - i0);

@@ -51,8 +51,8 @@ export interface Ordered {
 }
 
 /**
- * The layout of columns `x` (centred by subtracting `means`) in the risk-set order `order`; time,
- * event and strata in their original row order.
+ * The layout of columns `x` (centred by subtracting `means`) in the risk-set order `order`. All
+ * inputs (`x`, `time0`, `event0`, `strata0`) are in the original row order.
  */
 export function layoutRows(x: Float64Array[], means: Float64Array, time0: Float64Array, event0: Uint8Array, strata0: Int32Array | null, order: Int32Array): Ordered {
   const p = x.length;
