@@ -9,24 +9,8 @@ import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
 import { SCREENSHOTS, engineReady, openApp } from './harness.mjs';
 
-// Written by hand, independently of the compiler (same as test/unit/cohort/fixtures.ts).
-const HAND_SQL = `
-WITH idx AS (
-  SELECT d.patient_id, min(d.diag_date) AS index_date
-  FROM diagnosis d JOIN visit v ON v.visit_id = d.visit_id
-  WHERE d.icd10 LIKE 'I63%' AND v.visit_type = 'inpatient'
-  GROUP BY d.patient_id
-)
-SELECT i.patient_id
-FROM idx i JOIN patient p ON p.patient_id = i.patient_id
-WHERE date_diff('year', p.birth_date, i.index_date)
-      - CASE WHEN strftime(i.index_date, '%m-%d') < strftime(p.birth_date, '%m-%d') THEN 1 ELSE 0 END >= 18
-  AND EXISTS (SELECT 1 FROM lab_result l WHERE l.patient_id = i.patient_id AND l.loinc = '4548-4'
-              AND CAST(l.collected_at AS DATE) BETWEEN i.index_date - 30 AND i.index_date)
-  AND NOT EXISTS (SELECT 1 FROM diagnosis z WHERE z.patient_id = i.patient_id AND z.icd10 = 'Z86.73' AND z.diag_date <= i.index_date)
-  AND ((SELECT max(f.fu_date) FROM follow_up f WHERE f.patient_id = i.patient_id) >= i.index_date + 365
-       OR (p.death_date >= i.index_date AND p.death_date <= i.index_date + 365))
-ORDER BY i.patient_id`;
+// Written by hand, independently of the compiler (the unit tests compare with it too).
+const HAND_SQL = await readFile(new URL('../fixtures/cohort-acceptance.sql', import.meta.url), 'utf8');
 
 async function openDemoRegistry(page) {
   await page.getByTestId('nav-registry').click();

@@ -6,6 +6,7 @@
 import { ident } from '../engine/connector';
 import { toJsonRows } from '../engine/rows';
 import type { RegistryTable } from '../registry/types';
+import { lnPositive } from './measurements';
 import { shared } from './shared';
 import type { QualityCheckContext } from './types';
 
@@ -29,9 +30,8 @@ export function codeUnitStats(ctx: QualityCheckContext, table: RegistryTable, co
   return shared(ctx, `code-unit-stats|${table.name}|${code}|${unit}|${value}`, async () => {
     const v = ident(value);
     // DuckDB's approximate quantiles: exact medians over millions of readings cost seconds each.
-    // ln() of zero is an error and CASE keeps it from being evaluated there.
     const rows = toJsonRows(await ctx.conn.query(`SELECT CAST(code AS VARCHAR) AS code, CAST(unit AS VARCHAR) AS unit, q[1] AS q1, q[2] AS median, q[3] AS q3, n, positive
-      FROM (SELECT ${ident(code)} AS code, ${ident(unit)} AS unit, approx_quantile(CASE WHEN ${v} > 0 THEN ln(${v}) END, [0.25, 0.5, 0.75]) AS q,
+      FROM (SELECT ${ident(code)} AS code, ${ident(unit)} AS unit, approx_quantile(${lnPositive(v)}, [0.25, 0.5, 0.75]) AS q,
           count(${v})::BIGINT AS n, count(*) FILTER (WHERE ${v} > 0)::BIGINT AS positive
         FROM ${ident(table.name)} WHERE ${ident(code)} IS NOT NULL GROUP BY 1, 2)`));
     return rows.map((r) => ({

@@ -14,6 +14,24 @@ export function codeAndUnitColumns(table: RegistryTable): { code: string; unit: 
   return code && unit ? { code: code.name, unit: unit.name } : null;
 }
 
+/** Every measurement column of the tables with coded measurements, with its table's code and unit columns. */
+export function* codedMeasurements(tables: RegistryTable[]): Generator<{ table: RegistryTable; code: string; unit: string; column: string }> {
+  for (const table of tables) {
+    const cu = codeAndUnitColumns(table);
+    if (!cu) continue;
+    for (const column of measurementColumns(table)) yield { table, ...cu, column };
+  }
+}
+
+/**
+ * ln(x) where x > 0, else NULL, as SQL: ln() of zero is an error in DuckDB and FILTER does not
+ * stop it being evaluated, so the guard is inside. The CASE outside ln() measured 0.3-0.4 s
+ * cheaper on 6.6 million vital signs than ln(CASE ... END).
+ */
+export function lnPositive(x: string): string {
+  return `CASE WHEN ${x} > 0 THEN ln(${x}) END`;
+}
+
 /**
  * Numeric columns that carry the measured value: not keys, and not reference limits (ref_low /
  * ref_high, normal_*), which are constant per code and tell nothing about the patient.

@@ -18,7 +18,7 @@
  */
 
 import gammaln from '@stdlib/math-base-special-gammaln';
-import { GRAM_CHUNK, gramKernel } from './gram';
+import { GRAM_CHUNK, transposeRows, weightedGram } from './gram';
 
 export type GlmFamily = 'binomial' | 'poisson';
 
@@ -170,29 +170,16 @@ type DesignSource = { rowMajor: Float64Array; cols?: undefined } | { rowMajor?: 
  * `forcedAliased`, plus any found by the pivot test, get coefficient 0 and are skipped).
  */
 function wls(src: DesignSource, n: number, p: number, z: Float64Array, w: Float64Array, forcedAliased: boolean[] | null): WlsResult {
-  // X'WX and X'Wz as the weighted cross-products of [X, z] (a zero column pads the count to
-  // even), accumulated over chunks of rows held column by column in cache: the cost of a fit
-  // is this n p²/2 multiply-add pass per iteration. Rows with weight 0 add nothing.
-  const K = (p + 1) % 2 === 0 ? p + 1 : p + 2;
-  const gram = gramKernel(K);
-  const { chunk, weights, G } = gram;
-  const CH = GRAM_CHUNK;
+  // X'WX and X'Wz as the weighted cross-products of [X, z], accumulated over chunks of rows held
+  // column by column in cache: the cost of a fit is this n p²/2 multiply-add pass per
+  // iteration. Rows with weight 0 add nothing.
   const { rowMajor: x, cols } = src;
-  for (let i0 = 0; i0 < n; i0 += CH) {
-    const nb = Math.min(CH, n - i0);
-    weights.set(w.subarray(i0, i0 + nb));
-    if (cols) {
-      for (let j = 0; j < p; j++) chunk.set(cols[j].subarray(i0, i0 + nb), j * CH);
-    } else {
-      // column by column (the chunk's columns lie 4 KB apart: a row across them hits one cache set)
-      for (let j = 0; j < p; j++) {
-        const o = j * CH;
-        for (let t = 0, i = i0 * p + j; t < nb; t++, i += p) chunk[o + t] = x![i];
-      }
-    }
-    chunk.set(z.subarray(i0, i0 + nb), p * CH);
-    gram.accumulate(nb);
-  }
+  const K = p + 1;
+  const G = weightedGram((chunk, i0, nb) => {
+    if (cols) for (let j = 0; j < p; j++) chunk.set(cols[j].subarray(i0, i0 + nb), j * GRAM_CHUNK);
+    else transposeRows(x!, p, i0, nb, chunk);
+    chunk.set(z.subarray(i0, i0 + nb), p * GRAM_CHUNK);
+  }, K, n, w);
   const a = new Float64Array(p * p); // upper triangle of X'WX
   const b = new Float64Array(p); // X'Wz
   for (let j = 0; j < p; j++) {

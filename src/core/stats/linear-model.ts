@@ -12,7 +12,7 @@
  *   system (a pivot below 1e-9 of its centred diagonal) falls back to QR. 1,000,000 × 20 fits
  *   in a few tenths of a second.
  */
-import { GRAM_CHUNK, gramKernel } from './gram';
+import { GRAM_CHUNK, weightedGram } from './gram';
 
 export type ModelVar =
   | { name: string; kind: 'numeric'; values: Float64Array }
@@ -312,12 +312,9 @@ function fitCholesky(d: Design, y: Float64Array): LmFit | null {
   const S = new Float64Array(q * q);
   const g = new Float64Array(q);
   const raw = new Float64Array(q); // uncentred sum of squares, for R's aliasing criterion
-  const K = (q + 1) % 2 === 0 ? q + 1 : q + 2;
-  const gram = gramKernel(K);
-  const { chunk, G } = gram;
+  const K = q + 1;
   const CH = GRAM_CHUNK;
-  for (let i0 = 0; i0 < n; i0 += CH) {
-    const nb = Math.min(CH, n - i0);
+  const G = weightedGram((chunk, i0, nb) => {
     for (let a = 0; a < q; a++) {
       const col = cols[a + 1];
       const ma = m[a + 1];
@@ -326,8 +323,7 @@ function fitCholesky(d: Design, y: Float64Array): LmFit | null {
     }
     const oy = q * CH;
     for (let t = 0; t < nb; t++) chunk[oy + t] = y[i0 + t] - ym;
-    gram.accumulate(nb);
-  }
+  }, K, n, null);
   for (let a = 0; a < q; a++) {
     g[a] = G[a * K + q];
     for (let b = a; b < q; b++) {
@@ -391,6 +387,7 @@ function fitCholesky(d: Design, y: Float64Array): LmFit | null {
     const hx = new Float64Array(r);
     const sx = new Float64Array(r);
     const resC = new Float64Array(CH);
+    const chunk = new Float64Array(r * CH); // the centred kept columns of a chunk of rows
     let rsum = 0;
     for (let i0 = 0; i0 < n; i0 += CH) {
       const nb = Math.min(CH, n - i0);

@@ -6,7 +6,8 @@
  */
 import { CholeskyDecomposition, Matrix, inverse, solve } from 'ml-matrix';
 import { indexOf, uniqueIndex } from './tabulate';
-import { information, layoutRows, logLikelihood, riskSets, transposeRows, weightedGram, type Ordered, type RiskSets } from './cox-risk-sets';
+import { transposeRows, weightedGram } from '../gram';
+import { information, layoutRows, logLikelihood, riskSets, type Ordered, type RiskSets } from './cox-risk-sets';
 
 export type Ties = 'efron' | 'breslow';
 
